@@ -1,0 +1,1 @@
+"""IAG signposting bot: a pure core (knowledge, matching, replies) with thin adapters (Telegram, console, CLI)."""

@@ -1,0 +1,90 @@
+"""One command line for everything: run (default), console, ask, match, validate, export, translations, bench."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from bot.kb import KnowledgeError, load_knowledge
+from bot.kb.export import export_knowledge
+from bot.kb.model import KnowledgeBase
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_KNOWLEDGE = PROJECT_ROOT / "knowledge"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = _parser()
+    args = parser.parse_args(argv)
+    handler: Callable[[argparse.Namespace], int] = args.handler
+    try:
+        return handler(args)
+    except KnowledgeError as exc:
+        for problem in exc.problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(exc.problems)} problem(s) in the knowledge files: fix them and try again.", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        return 130
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(prog="run_bot.py", description=__doc__)
+    parser.set_defaults(handler=_cmd_run, knowledge=DEFAULT_KNOWLEDGE)
+    sub = parser.add_subparsers(dest="command")
+
+    def command(name: str, handler: Callable[[argparse.Namespace], int], help_text: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=help_text)
+        p.add_argument("--knowledge", type=Path, default=DEFAULT_KNOWLEDGE, help="knowledge folder")
+        p.set_defaults(handler=handler)
+        return p
+
+    command("run", _cmd_run, "run the Telegram bot (or the console chat when no token is set)")
+    command("validate", _cmd_validate, "check every knowledge file; exit 1 with path:line: problem lines")
+    p = command("export", _cmd_export, "print the whole knowledge base")
+    p.add_argument("--json", action="store_true", help="as one JSON object (the default)")
+    p.add_argument("--lang", default="en", help="language of the texts")
+    p = command("match", _cmd_match, "match questions (JSON lines on stdin) to issues, JSON lines out")
+    p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
+    return parser
+
+
+def _knowledge(args: argparse.Namespace) -> KnowledgeBase:
+    return load_knowledge(args.knowledge)
+
+
+def _cmd_validate(args: argparse.Namespace) -> int:
+    kb = _knowledge(args)
+    print(
+        f"ok: {len(kb.themes)} themes, {len(kb.issues)} issues, "
+        f"{sum(len(i.actions) for i in kb.issues)} actions, {len(kb.indicators)} indicators, "
+        f"{len(kb.contacts)} contacts, phrasings in {len(kb.phrasings)} languages"
+    )
+    return 0
+
+
+def _cmd_export(args: argparse.Namespace) -> int:
+    kb = _knowledge(args)
+    json.dump(export_knowledge(kb), sys.stdout, ensure_ascii=False)
+    sys.stdout.write("\n")
+    return 0
+
+
+def _cmd_run(args: argparse.Namespace) -> int:
+    _knowledge(args)
+    print("The bot is not wired yet.")
+    return 0
+
+
+def _cmd_match(args: argparse.Namespace) -> int:
+    from bot.match import Matcher
+    from bot.match.jsonl import match_lines
+
+    matcher = Matcher(_knowledge(args))
+    for line in match_lines(matcher, sys.stdin):
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+    return 0

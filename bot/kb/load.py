@@ -1,0 +1,391 @@
+"""Load the knowledge folder: read every YAML file, check it, and build the model.
+
+`load_knowledge(folder)` returns a KnowledgeBase or raises KnowledgeError carrying every problem found
+(`path:line: what is wrong`), so an admin sees all mistakes at once and never a traceback.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from pathlib import Path
+from typing import Any
+
+from bot.kb.checker import Checker
+from bot.kb.model import (
+    AUDIENCE_CODES,
+    CRISIS_KINDS,
+    SERVICE_KINDS,
+    Contact,
+    Indicator,
+    Issue,
+    KnowledgeBase,
+    Phone,
+    Theme,
+)
+from bot.kb.problems import Problem, display_path
+from bot.kb.rules import ID_RE, as_iso_date, date_problem, email_problem, phone_problem, url_problem
+from bot.kb.yamlfile import YamlError, YList, YMap, read_yaml
+from bot.languages import LANGUAGES
+
+INDICATOR_RANGE = range(1, 199)
+ISSUE_FIELDS = (
+    "id", "theme", "title", "summary", "audience", "indicators", "indicators_as_printed", "actions",
+    "contacts", "source", "guidance", "services", "staff_services",
+)  # fmt: skip
+CONTACT_FIELDS = (
+    "id", "name", "annex2_item", "kind", "lead_agency", "lead_person", "phones", "emails", "urls", "notes",
+    "address", "source", "verified",
+)  # fmt: skip
+SMALLTALK_KINDS = ("greeting", "thanks")
+
+
+class KnowledgeError(Exception):
+    def __init__(self, problems: list[Problem]) -> None:
+        super().__init__(f"{len(problems)} problem(s) in the knowledge files")
+        self.problems = sorted(problems)
+
+
+def load_knowledge(folder: Path) -> KnowledgeBase:
+    loader = _Loader(Path(folder))
+    kb = loader.run()
+    if loader.problems or kb is None:
+        raise KnowledgeError(loader.problems)
+    return kb
+
+
+def find_problems(folder: Path) -> list[Problem]:
+    try:
+        load_knowledge(folder)
+    except KnowledgeError as exc:
+        return exc.problems
+    return []
+
+
+class _Loader:
+    def __init__(self, folder: Path) -> None:
+        self.folder = folder
+        self.problems: list[Problem] = []
+        self.issue_refs: list[tuple[Checker, int, str, str]] = []  # (checker, line, kind, target id)
+
+    # -- files ---------------------------------------------------------------------------------------
+
+    def read(self, path: Path, *, all_text: bool = False) -> tuple[Checker, Any]:
+        checker = Checker(display_path(path), self.problems)
+        try:
+            return checker, read_yaml(path, all_text=all_text)
+        except YamlError as exc:
+            checker.add(exc.line, exc.message)
+            return checker, None
+        except OSError as exc:
+            checker.add(1, f"cannot read the file: {exc.strerror}")
+            return checker, None
+
+    def top_list(self, path: Path, key: str) -> tuple[Checker, list[tuple[int, YMap]]]:
+        checker, data = self.read(path)
+        if data is None:
+            if not checker.problems or checker.problems[-1].path != checker.path:
+                checker.add(1, f"the file is empty: it needs a '{key}:' list")
+            return checker, []
+        block = checker.mapping(data, 1, "the file")
+        if block is None:
+            return checker, []
+        checker.known_fields(block, [key], "this file")
+        items = block.get(key)
+        if not isinstance(items, YList):
+            checker.add(block.line_of(key), f"the file needs a '{key}:' list")
+            return checker, []
+        result = []
+        for index, item in enumerate(items):
+            entry = checker.mapping(item, items.line_of(index), f"entry {index + 1} of '{key}'")
+            if entry is not None:
+                result.append((items.line_of(index), entry))
+        return checker, result
+
+    def required_file(self, name: str) -> Path | None:
+        path = self.folder / name
+        if not path.is_file():
+            self.problems.append(Problem(display_path(path), 1, "this file is missing"))
+            return None
+        return path
+
+    # -- the whole folder ----------------------------------------------------------------------------
+
+    def run(self) -> KnowledgeBase | None:
+        if not self.folder.is_dir():
+            self.problems.append(Problem(display_path(self.folder), 1, "the knowledge folder does not exist"))
+            return None
+        themes = self.load_themes()
+        indicators = self.load_indicators()
+        contacts = self.load_contacts()
+        issues = self.load_issues({t.id for t in themes}, {i.number for i in indicators})
+        contact_ids = {c.id for c in contacts}
+        for checker, line, kind, target in self.issue_refs:
+            if target not in contact_ids:
+                checker.add(line, f"{kind} '{target}' is not a contact id in contacts/*.yaml")
+        # ids of issue files that failed to load still count, so one mistake is reported once, not everywhere
+        issue_ids = [i.id for i in issues] + [p.stem for p in (self.folder / "issues").glob("*/*.yaml")]
+        kb = KnowledgeBase(
+            themes=tuple(themes),
+            issues=tuple(issues),
+            contacts=tuple(contacts),
+            indicators=tuple(indicators),
+            phrasings=self.load_per_language("phrasings", set(issue_ids), "issue id"),
+            crisis=self.load_per_language("crisis", set(CRISIS_KINDS), "kind of crisis"),
+            smalltalk=self.load_per_language("smalltalk", set(SMALLTALK_KINDS), "kind of small talk"),
+            stopwords={
+                lang: frozenset(words["words"])
+                for lang, words in self.load_per_language("stopwords", {"words"}, "field").items()
+            },
+        )
+        return kb
+
+    def load_themes(self) -> list[Theme]:
+        path = self.required_file("themes.yaml")
+        if path is None:
+            return []
+        checker, entries = self.top_list(path, "themes")
+        themes = []
+        for _, entry in entries:
+            checker.known_fields(entry, ["id", "title"], "a theme")
+            theme_id, title = self.record_id(checker, entry), checker.text(entry, "title")
+            if theme_id and title:
+                themes.append(Theme(theme_id, title))
+        self.no_duplicates(checker, entries, "theme id")
+        return themes
+
+    def load_indicators(self) -> list[Indicator]:
+        path = self.required_file("indicators.yaml")
+        if path is None:
+            return []
+        checker, entries = self.top_list(path, "indicators")
+        result: list[Indicator] = []
+        seen: dict[int, int] = {}
+        for line, entry in entries:
+            checker.known_fields(entry, ["number", "title"], "an indicator")
+            number, title = entry.get("number"), checker.text(entry, "title")
+            if isinstance(number, bool) or not isinstance(number, int) or number not in INDICATOR_RANGE:
+                checker.add(entry.line_of("number"), f"'number' must be a whole number from 1 to 198, not '{number}'")
+                continue
+            if number in seen:
+                checker.add(line, f"National Indicator {number} is listed twice (first on line {seen[number]})")
+                continue
+            seen[number] = line
+            if title:
+                result.append(Indicator(number, title))
+        return sorted(result, key=lambda i: i.number)
+
+    def load_contacts(self) -> list[Contact]:
+        folder = self.folder / "contacts"
+        contacts: list[Contact] = []
+        first_seen: dict[str, str] = {}
+        for path in sorted(folder.glob("*.yaml")):
+            checker, entries = self.top_list(path, "contacts")
+            for line, entry in entries:
+                contact = self.contact(checker, entry)
+                if contact is None:
+                    continue
+                if contact.id in first_seen:
+                    checker.add(line, f"contact id '{contact.id}' is used twice (also at {first_seen[contact.id]})")
+                    continue
+                first_seen[contact.id] = f"{checker.path}:{line}"
+                contacts.append(contact)
+        return contacts
+
+    def contact(self, checker: Checker, entry: YMap) -> Contact | None:
+        checker.known_fields(entry, CONTACT_FIELDS, "a contact")
+        contact_id = self.record_id(checker, entry)
+        name, source = checker.text(entry, "name"), checker.text(entry, "source")
+        annex2 = entry.get("annex2_item")
+        if annex2 is not None and (isinstance(annex2, bool) or not isinstance(annex2, int) or not 1 <= annex2 <= 15):
+            checker.add(entry.line_of("annex2_item"), f"'annex2_item' must be a number from 1 to 15 or null, not '{annex2}'")
+            annex2 = None
+        kind = checker.text(entry, "kind", required=False)
+        if kind is not None and kind not in SERVICE_KINDS:
+            checker.add(entry.line_of("kind"), f"'kind' must be one of {', '.join(SERVICE_KINDS)}, not '{kind}'")
+        if "verified" not in entry:
+            checker.add(entry.line, "'verified' is missing: give the date the details were checked, or null")
+        elif problem := date_problem(entry["verified"]):
+            checker.add(entry.line_of("verified"), problem)
+        phones = self.phones(checker, entry)
+        emails = self.checked_list(checker, entry, "emails", email_problem)
+        urls = self.checked_list(checker, entry, "urls", url_problem)
+        if not (contact_id and name and source):
+            return None
+        return Contact(
+            id=contact_id,
+            name=name,
+            source=source,
+            verified=as_iso_date(entry.get("verified")) if not date_problem(entry.get("verified")) else None,
+            annex2_item=annex2,
+            kind=kind,
+            lead_agency=checker.text(entry, "lead_agency", required=False),
+            lead_person=checker.text(entry, "lead_person", required=False),
+            phones=tuple(phones),
+            emails=tuple(emails),
+            urls=tuple(urls),
+            notes=checker.text(entry, "notes", required=False),
+            address=checker.text(entry, "address", required=False),
+        )
+
+    def phones(self, checker: Checker, entry: YMap) -> list[Phone]:
+        value = entry.get("phones")
+        if value is None:
+            return []
+        if not isinstance(value, YList):
+            checker.add(entry.line_of("phones"), "'phones' must be a list")
+            return []
+        phones = []
+        for index, item in enumerate(value):
+            line, label = value.line_of(index), None
+            if isinstance(item, YMap):
+                checker.known_fields(item, ["number", "label"], "a phone")
+                label = checker.text(item, "label", required=False)
+                item = item.get("number")
+            if problem := phone_problem(item):
+                checker.add(line, problem)
+            else:
+                phones.append(Phone(str(item), label))
+        return phones
+
+    def checked_list(self, checker: Checker, entry: YMap, key: str, rule: Any) -> list[str]:
+        good = []
+        for line, value in checker.text_list(entry, key, required=False):
+            if problem := rule(value):
+                checker.add(line, problem)
+            else:
+                good.append(value)
+        return good
+
+    def load_issues(self, theme_ids: set[str], indicator_numbers: set[int]) -> list[Issue]:
+        folder = self.folder / "issues"
+        if not folder.is_dir():
+            self.problems.append(Problem(display_path(folder), 1, "the issues folder is missing"))
+            return []
+        issues: list[Issue] = []
+        first_seen: dict[str, str] = {}
+        for path in sorted(folder.glob("*/*.yaml")):
+            checker, data = self.read(path)
+            if data is None:
+                if not any(p.path == checker.path for p in self.problems):
+                    checker.add(1, "the file is empty")
+                continue
+            entry = checker.mapping(data, 1, "an issue file")
+            if entry is None:
+                continue
+            issue = self.issue(checker, entry, path, theme_ids, indicator_numbers)
+            if issue is None:
+                continue
+            if issue.id in first_seen:
+                checker.add(entry.line_of("id"), f"issue id '{issue.id}' is used twice (also in {first_seen[issue.id]})")
+                continue
+            first_seen[issue.id] = checker.path
+            issues.append(issue)
+        order = {theme: n for n, theme in enumerate(sorted(theme_ids))}
+        return sorted(issues, key=lambda i: (order.get(i.theme, 99), i.id))
+
+    def issue(
+        self, checker: Checker, entry: YMap, path: Path, theme_ids: set[str], indicator_numbers: set[int]
+    ) -> Issue | None:
+        checker.known_fields(entry, ISSUE_FIELDS, "an issue")
+        issue_id = self.record_id(checker, entry)
+        if issue_id and path.stem != issue_id:
+            checker.add(entry.line_of("id"), f"the id '{issue_id}' does not match the file name '{path.name}'")
+        theme = checker.text(entry, "theme")
+        if theme and theme not in theme_ids:
+            checker.add(entry.line_of("theme"), f"theme '{theme}' is not a theme id in themes.yaml")
+        elif theme and path.parent.name != theme:
+            checker.add(entry.line_of("theme"), f"theme '{theme}' but the file is in the folder '{path.parent.name}'")
+        title, summary, source = checker.text(entry, "title"), checker.text(entry, "summary"), checker.text(entry, "source")
+        audience = []
+        for line, code in checker.text_list(entry, "audience"):
+            if code not in AUDIENCE_CODES:
+                checker.add(line, f"audience '{code}' is not one of {', '.join(AUDIENCE_CODES)}")
+            else:
+                audience.append(code)
+        indicators = []
+        for line, number in checker.int_list(entry, "indicators"):
+            if number not in INDICATOR_RANGE:
+                checker.add(line, f"National Indicator {number} does not exist (they run from 1 to 198)")
+            elif indicator_numbers and number not in indicator_numbers:
+                checker.add(line, f"National Indicator {number} is not in indicators.yaml")
+            elif number in indicators:
+                checker.add(line, f"National Indicator {number} is listed twice")
+            else:
+                indicators.append(number)
+        actions = [text for _, text in checker.text_list(entry, "actions")]
+        if not actions and isinstance(entry.get("actions"), YList):
+            checker.add(entry.line_of("actions"), "'actions' is empty: give at least one recommended action")
+        refs = {}
+        for key, kind in (("contacts", "contact"), ("services", "service"), ("staff_services", "service")):
+            refs[key] = [text for _, text in checker.text_list(entry, key, required=key == "contacts")]
+            for line, target in checker.text_list(entry, key, required=False) if key in entry else []:
+                self.issue_refs.append((checker, line, kind, target))
+        guidance = checker.text(entry, "guidance", required=False)
+        migrant_audience = any(code in ("MW", "AS", "UASC", "R") for code in audience)
+        if migrant_audience and guidance is None and "guidance" not in entry:
+            checker.add(entry.line, "the audience includes migrants, so the issue needs a plain-English 'guidance' text")
+        if not all((issue_id, theme, title, summary, source)):
+            return None
+        return Issue(
+            id=issue_id,  # type: ignore[arg-type]
+            theme=theme,  # type: ignore[arg-type]
+            title=title,  # type: ignore[arg-type]
+            summary=summary,  # type: ignore[arg-type]
+            audience=tuple(audience),
+            indicators=tuple(indicators),
+            actions=tuple(actions),
+            contacts=tuple(refs["contacts"]),
+            source=source,  # type: ignore[arg-type]
+            indicators_as_printed=checker.text(entry, "indicators_as_printed", required=False),
+            guidance=guidance,
+            services=tuple(refs["services"]),
+            staff_services=tuple(refs["staff_services"]),
+        )
+
+    def load_per_language(self, folder_name: str, keys: set[str], what: str) -> dict[str, dict[str, tuple[str, ...]]]:
+        """phrasings/, crisis/, smalltalk/, stopwords/: one `<lang>.yaml` per language, key -> list of texts."""
+        result: dict[str, dict[str, tuple[str, ...]]] = {}
+        for path in sorted((self.folder / folder_name).glob("*.yaml")):
+            checker, data = self.read(path, all_text=True)
+            lang = path.stem
+            if lang not in LANGUAGES:
+                checker.add(1, f"'{lang}' is not one of our languages ({', '.join(LANGUAGES)}); name the file <code>.yaml")
+                continue
+            if data is None:
+                continue
+            block = checker.mapping(data, 1, "the file")
+            if block is None:
+                continue
+            entries: dict[str, tuple[str, ...]] = {}
+            for key, value in block.items():
+                if key not in keys:
+                    known = ", ".join(sorted(keys)) if len(keys) < 10 else "see issues/"
+                    checker.add(block.line_of(key), f"'{key}' is not a known {what} ({known})")
+                    continue
+                texts = checker.texts(value, block.line_of(key), f"'{key}'")
+                counts = Counter(t.casefold() for _, t in texts)
+                for line, text in texts:
+                    if counts[text.casefold()] > 1:
+                        checker.add(line, f"'{text}' is written more than once under '{key}'")
+                        counts[text.casefold()] = 0
+                entries[key] = tuple(dict.fromkeys(t for _, t in texts))
+            result[lang] = entries
+        return result
+
+    # -- shared ---------------------------------------------------------------------------------------
+
+    def record_id(self, checker: Checker, entry: YMap) -> str | None:
+        value = checker.text(entry, "id")
+        if value is not None and not ID_RE.match(value):
+            checker.add(entry.line_of("id"), f"id '{value}' must be lower-case letters, digits and single hyphens")
+            return None
+        return value
+
+    def no_duplicates(self, checker: Checker, entries: list[tuple[int, YMap]], what: str) -> None:
+        seen: dict[Any, int] = {}
+        for line, entry in entries:
+            key = entry.get("id")
+            if key in seen:
+                checker.add(line, f"{what} '{key}' is used twice (first on line {seen[key]})")
+            elif key is not None:
+                seen[key] = line

@@ -1,0 +1,5 @@
+"""Matching a question to toolkit issues: phrasings index, scoring, crisis and small-talk detection."""
+
+from bot.match.matcher import Match, Matcher, MatchResult
+
+__all__ = ["Match", "MatchResult", "Matcher"]

@@ -1,0 +1,138 @@
+"""Turn a question into the best toolkit issues, or say honestly that nothing fits.
+
+Path of a message: clean + fold + tokens -> language -> crisis? -> small talk? -> scoring.
+Scoring: each content word of the question is compared (C++ batch calls) with the words of every issue's
+phrasings in the candidate languages; the issue's score is the share of the question's weight it explains,
+where rare, topical words weigh more than common ones and unknown words count against a match. The score is
+0..1; under `threshold` the answer is "no match".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from bot.kb.model import KnowledgeBase
+from bot.languages import SOURCE_LANGUAGE, is_supported
+from bot.match.crisis import CrisisDetector, CrisisHit
+from bot.match.index import LanguageIndex, PhrasingsIndex
+from bot.match.similarity import similarity_matrix
+from bot.match.smalltalk import SmallTalk
+from bot.text.language import LanguageGuesser
+from bot.text.normalise import tokens
+
+MAX_MATCHES = 5
+MIN_WORD_SIMILARITY = 0.7
+UNKNOWN_WORD_WEIGHT = 1.6  # an unknown word weighs like a fairly rare known word
+DEFAULT_THRESHOLD = 0.42
+CLOSE_SIBLINGS = {"cs": ("sk",), "sk": ("cs",), "ru": ("uk", "bg"), "uk": ("ru",), "bg": ("ru",)}
+
+
+@dataclass(frozen=True)
+class Match:
+    issue: str
+    score: float
+
+
+@dataclass(frozen=True)
+class MatchResult:
+    lang: str
+    words: tuple[str, ...]
+    crisis: CrisisHit | None = None
+    smalltalk: str | None = None  # "greeting" | "thanks"
+    matches: tuple[Match, ...] = field(default_factory=tuple)
+
+    @property
+    def empty(self) -> bool:
+        return not self.words
+
+
+class Matcher:
+    def __init__(self, kb: KnowledgeBase, threshold: float = DEFAULT_THRESHOLD) -> None:
+        self.kb = kb
+        self.threshold = threshold
+        self.index = PhrasingsIndex.build(kb)
+        self.crisis = CrisisDetector(kb)
+        self.smalltalk = SmallTalk(kb)
+        vocabulary: dict[str, set[str]] = {}
+        for lang, language_index in self.index.languages.items():
+            vocabulary[lang] = set(language_index.terms) | set(language_index.stopwords)
+        for lang, kinds in kb.smalltalk.items():
+            for phrases in kinds.values():
+                for phrase in phrases:
+                    vocabulary.setdefault(lang, set()).update(tokens(phrase))
+        self.guesser = LanguageGuesser(vocabulary)
+
+    def match(self, text: str, lang: str | None = None, client_lang: str | None = None) -> MatchResult:
+        """`lang`: the user's chosen language (wins); `client_lang`: the Telegram client's (fallback)."""
+        words = tokens(text)
+        guess = self.guesser.guess(text, words) if words else None
+        reply_lang = _reply_language(lang, guess.lang if guess else None, client_lang)
+        if not words:
+            return MatchResult(reply_lang, ())
+        crisis = self.crisis.detect(words)
+        smalltalk = None if crisis else self.smalltalk.kind(words)
+        matches: tuple[Match, ...] = ()
+        if smalltalk is None:
+            candidates = _candidate_languages(lang, guess.ranking if guess else (), self.index.languages)
+            matches = self._score(words, candidates)
+        return MatchResult(reply_lang, tuple(words), crisis, smalltalk, matches)
+
+    def scores(self, words: list[str], candidates: list[str]) -> np.ndarray:
+        """Score of every issue (index order) for the folded `words`, using the candidate languages."""
+        indexes = [self.index.languages[lang] for lang in candidates if lang in self.index.languages]
+        stop = set().union(*(ix.stopwords for ix in indexes)) if indexes else set()
+        content = [w for w in dict.fromkeys(words) if w not in stop and (len(w) > 1 or w.isdigit())]
+        if not content or not indexes:
+            return np.zeros(len(self.index.issue_ids), dtype=np.float32)
+        evidence = np.zeros((len(content), len(self.index.issue_ids)), dtype=np.float32)
+        weight = np.full(len(content), UNKNOWN_WORD_WEIGHT, dtype=np.float32)
+        known = np.zeros(len(content), dtype=bool)
+        for ix in indexes:
+            e, w, k = _evidence(content, ix)
+            evidence = np.maximum(evidence, e)
+            weight = np.where(k & (~known | (w < weight)), w, weight) if k.any() else weight
+            known |= k
+        return (weight[:, None] * evidence).sum(axis=0) / weight.sum()
+
+    def _score(self, words: list[str], candidates: list[str]) -> tuple[Match, ...]:
+        scores = self.scores(words, candidates)
+        order = np.argsort(-scores, kind="stable")
+        if not len(order) or scores[order[0]] < self.threshold:
+            return ()
+        floor = max(self.threshold * 0.5, scores[order[0]] * 0.4)
+        return tuple(
+            Match(self.index.issue_ids[i], round(float(min(scores[i], 1.0)), 4))
+            for i in order[:MAX_MATCHES]
+            if scores[i] >= floor
+        )
+
+
+def _evidence(content: list[str], ix: LanguageIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """Per word: evidence for each issue (0..1), the word's weight, and whether the language knows it."""
+    sim = similarity_matrix(content, ix.terms, ix.term_lengths)
+    sim = np.where(sim >= MIN_WORD_SIMILARITY, sim, 0.0)
+    evidence = (sim[:, :, None] * ix.weights[None, :, :]).max(axis=1)
+    best = sim.argmax(axis=1)
+    known = sim[np.arange(len(content)), best] > 0
+    weight = np.where(known, ix.idf[best], UNKNOWN_WORD_WEIGHT)
+    return evidence.astype(np.float32), weight.astype(np.float32), known
+
+
+def _reply_language(chosen: str | None, detected: str | None, client: str | None) -> str:
+    for code in (chosen, detected, client):
+        if is_supported(code):
+            return code  # type: ignore[return-value]
+    return SOURCE_LANGUAGE
+
+
+def _candidate_languages(chosen: str | None, ranking: tuple[tuple[str, float], ...], available: dict) -> list[str]:  # type: ignore[type-arg]
+    langs: list[str] = []
+    if is_supported(chosen):
+        langs.append(chosen)  # type: ignore[arg-type]
+    langs.extend(code for code, score in ranking[:2] if score > 0)
+    for code in list(langs):
+        langs.extend(CLOSE_SIBLINGS.get(code, ()))
+    langs.append(SOURCE_LANGUAGE)
+    return [code for code in dict.fromkeys(langs) if code in available]

@@ -1,0 +1,1 @@
+"""Text handling: normalisation, tokens and language detection (plain Python, no Telegram)."""

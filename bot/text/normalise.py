@@ -1,0 +1,73 @@
+"""Normalise what people type: NFKC, casefold, diacritics folded, invisible characters dropped.
+
+Folding lets "nemam kde byvat" match "nemám kde bývat" and "lekarza" match "lekarza"; it is applied the same way
+to the knowledge phrasings and to messages.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+from anyascii import anyascii
+
+MAX_MESSAGE_CHARS = 600  # longer messages are cut before matching (the rest is rarely about a new topic)
+
+# letters that do not decompose under NFKD
+_LATIN_EXTRA = str.maketrans({"ł": "l", "ø": "o", "đ": "d", "ß": "ss", "æ": "ae", "œ": "oe", "ı": "i", "ħ": "h"})
+# Arabic-script variants typed interchangeably (Arabic and Persian keyboards)
+_ARABIC = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ك": "ک", "ة": "ه", "ؤ": "و", "ئ": "ي", "ـ": None}
+)
+_ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_ZW_JOINERS = {"\u200c": " ", "\u200d": ""}  # ZWNJ separates Persian word parts: treat it as a space
+_TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "کال", "لل", "ال")
+
+
+def clean(text: str) -> str:
+    """Drop control, format (zero-width, bidi overrides) and private-use characters; cut to the size limit."""
+    text = unicodedata.normalize("NFKC", text[: MAX_MESSAGE_CHARS * 2])
+    out = []
+    for ch in text:
+        if ch in _ZW_JOINERS:
+            out.append(_ZW_JOINERS[ch])
+            continue
+        cat = unicodedata.category(ch)
+        if cat == "Cc":
+            out.append(" ")
+        elif cat in ("Cf", "Co", "Cs", "Cn"):
+            out.append("")
+        else:
+            out.append(ch)
+    return "".join(out)[:MAX_MESSAGE_CHARS]
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word: str) -> str:
+    """casefold + strip diacritics; non-decomposing Latin letters via anyascii; Arabic-script variants unified."""
+    word = word.casefold().translate(_LATIN_EXTRA).translate(_ARABIC).translate(_ARABIC_DIGITS)
+    decomposed = unicodedata.normalize("NFKD", word)
+    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    if not base.isascii():
+        base = "".join(anyascii(ch) if _is_latin(ch) else ch for ch in base).lower()
+    if _is_arabic_script(base):
+        for prefix in _ARABIC_PREFIXES:
+            if base.startswith(prefix) and len(base) - len(prefix) >= 3:
+                base = base[len(prefix) :]
+                break
+    return base
+
+
+def tokens(text: str) -> list[str]:
+    """Folded word tokens of `text` (after `clean`)."""
+    return [fold_word(t) for t in _TOKEN_RE.findall(clean(text))]
+
+
+def _is_latin(ch: str) -> bool:
+    return ch.isalpha() and "LATIN" in unicodedata.name(ch, "")
+
+
+def _is_arabic_script(word: str) -> bool:
+    return bool(word) and "\u0600" <= word[0] <= "\u06ff"
