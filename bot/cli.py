@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -11,9 +12,9 @@ from pathlib import Path
 from bot.kb import KnowledgeError, load_knowledge
 from bot.kb.export import export_knowledge
 from bot.kb.model import KnowledgeBase
+from bot.languages import LANGUAGES
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_KNOWLEDGE = PROJECT_ROOT / "knowledge"
+DEFAULT_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -47,6 +48,12 @@ def _parser() -> argparse.ArgumentParser:
     p = command("export", _cmd_export, "print the whole knowledge base")
     p.add_argument("--json", action="store_true", help="as one JSON object (the default)")
     p.add_argument("--lang", default="en", help="language of the texts")
+    command("console", _cmd_console, "chat with the bot in this terminal")
+    p = command("ask", _cmd_ask, "the reply the bot would send to TEXT, without Telegram")
+    p.add_argument("--lang", choices=LANGUAGES, help="the user's chosen language")
+    p.add_argument("--role", choices=("staff", "migrant"), help="the user's role")
+    p.add_argument("--json", action="store_true", help='as {"text", "buttons"}')
+    p.add_argument("text", nargs="+", help="the message")
     p = command("match", _cmd_match, "match questions (JSON lines on stdin) to issues, JSON lines out")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
     return parser
@@ -74,8 +81,37 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    _knowledge(args)
-    print("The bot is not wired yet.")
+    if not os.environ.get("TELEGRAM_BOT_TOKEN"):
+        print("No TELEGRAM_BOT_TOKEN is set: starting the chat in this terminal instead.\n", file=sys.stderr)
+        return _cmd_console(args)
+    print("The Telegram adapter is not wired yet: set no token to chat in the terminal.", file=sys.stderr)
+    return 2
+
+
+def _cmd_console(args: argparse.Namespace) -> int:
+    from bot.app import build_core
+    from bot.console import run_console
+
+    return run_console(build_core(args.knowledge).conversation)
+
+
+def _cmd_ask(args: argparse.Namespace) -> int:
+    from bot.app import build_core
+    from bot.conversation import Profile
+
+    core = build_core(args.knowledge)
+    outcome = core.conversation.on_text(Profile(lang=args.lang, role=args.role), " ".join(args.text))
+    if args.json:
+        replies = [r.to_json() for r in outcome.replies]
+        merged = {
+            "text": "\n\n".join(str(r["text"]) for r in replies),
+            "buttons": [row for r in replies for row in r["buttons"]],  # type: ignore[attr-defined]
+            "replies": replies,
+            "lang": outcome.result.lang if outcome.result else None,
+        }
+        print(json.dumps(merged, ensure_ascii=False))
+    else:
+        print("\n\n".join(r.text for r in outcome.replies))
     return 0
 
 

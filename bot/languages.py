@@ -2,7 +2,22 @@
 
 from __future__ import annotations
 
-LANGUAGES: tuple[str, ...] = ("en", "pl", "sk", "cs", "lt", "lv", "ro", "hu", "bg", "pt", "ru", "uk", "ar", "fa")
+LANGUAGES: tuple[str, ...] = (
+    "en",
+    "pl",
+    "sk",
+    "cs",
+    "lt",
+    "lv",
+    "ro",
+    "hu",
+    "bg",
+    "pt",
+    "ru",
+    "uk",
+    "ar",
+    "fa",
+)
 RTL_LANGUAGES: frozenset[str] = frozenset({"ar", "fa"})
 SOURCE_LANGUAGE = "en"
 

@@ -22,3 +22,18 @@ def kb_copy(tmp_path: Path) -> Path:
     target = tmp_path / "knowledge"
     shutil.copytree(KNOWLEDGE, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def matcher(kb: KnowledgeBase):  # type: ignore[no-untyped-def]
+    from bot.match import Matcher
+
+    return Matcher(kb)
+
+
+@pytest.fixture(scope="session")
+def conversation(kb: KnowledgeBase, matcher):  # type: ignore[no-untyped-def]
+    from bot.conversation import Conversation
+    from bot.i18n import Catalogs
+
+    return Conversation(kb, matcher, Catalogs(PROJECT / "locales"))

@@ -30,7 +30,10 @@ class Checker:
         allowed = list(allowed)
         for key in block:
             if key not in allowed:
-                self.add(block.line_of(key), f"unknown field '{key}' in {what} (known fields: {', '.join(allowed)})")
+                self.add(
+                    block.line_of(key),
+                    f"unknown field '{key}' in {what} (known fields: {', '.join(allowed)})",
+                )
 
     def text(self, block: YMap, key: str, *, required: bool = True) -> str | None:
         value = block.get(key)

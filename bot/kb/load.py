@@ -118,6 +118,7 @@ class _Loader:
         indicators = self.load_indicators()
         contacts = self.load_contacts()
         issues = self.load_issues({t.id for t in themes}, {i.number for i in indicators})
+        crisis_lines = self.load_crisis_lines()
         contact_ids = {c.id for c in contacts}
         for checker, line, kind, target in self.issue_refs:
             if target not in contact_ids:
@@ -132,6 +133,7 @@ class _Loader:
             phrasings=self.load_per_language("phrasings", set(issue_ids), "issue id"),
             crisis=self.load_per_language("crisis", set(CRISIS_KINDS), "kind of crisis"),
             smalltalk=self.load_per_language("smalltalk", set(SMALLTALK_KINDS), "kind of small talk"),
+            crisis_lines=crisis_lines,
             stopwords={
                 lang: frozenset(words["words"])
                 for lang, words in self.load_per_language("stopwords", {"words"}, "field").items()
@@ -152,6 +154,28 @@ class _Loader:
                 themes.append(Theme(theme_id, title))
         self.no_duplicates(checker, entries, "theme id")
         return themes
+
+    def load_crisis_lines(self) -> dict[str, tuple[str, ...]]:
+        path = self.required_file("crisis-lines.yaml")
+        if path is None:
+            return {}
+        checker, data = self.read(path)
+        block = checker.mapping(data, 1, "the file") if data is not None else None
+        if block is None:
+            return {}
+        lines: dict[str, tuple[str, ...]] = {}
+        for kind in CRISIS_KINDS:
+            if kind not in block:
+                checker.add(block.line, f"'{kind}' is missing: every kind of crisis needs the lines to call")
+        for kind in block:
+            if kind not in CRISIS_KINDS:
+                checker.add(block.line_of(kind), f"'{kind}' is not a kind of crisis ({', '.join(CRISIS_KINDS)})")
+                continue
+            entries = checker.text_list(block, kind)
+            for line, target in entries:
+                self.issue_refs.append((checker, line, "contact", target))
+            lines[kind] = tuple(target for _, target in entries)
+        return lines
 
     def load_indicators(self) -> list[Indicator]:
         path = self.required_file("indicators.yaml")
@@ -197,7 +221,10 @@ class _Loader:
         name, source = checker.text(entry, "name"), checker.text(entry, "source")
         annex2 = entry.get("annex2_item")
         if annex2 is not None and (isinstance(annex2, bool) or not isinstance(annex2, int) or not 1 <= annex2 <= 15):
-            checker.add(entry.line_of("annex2_item"), f"'annex2_item' must be a number from 1 to 15 or null, not '{annex2}'")
+            checker.add(
+                entry.line_of("annex2_item"),
+                f"'annex2_item' must be a number from 1 to 15 or null, not '{annex2}'",
+            )
             annex2 = None
         kind = checker.text(entry, "kind", required=False)
         if kind is not None and kind not in SERVICE_KINDS:
@@ -276,7 +303,10 @@ class _Loader:
             if issue is None:
                 continue
             if issue.id in first_seen:
-                checker.add(entry.line_of("id"), f"issue id '{issue.id}' is used twice (also in {first_seen[issue.id]})")
+                checker.add(
+                    entry.line_of("id"),
+                    f"issue id '{issue.id}' is used twice (also in {first_seen[issue.id]})",
+                )
                 continue
             first_seen[issue.id] = checker.path
             issues.append(issue)
@@ -295,7 +325,11 @@ class _Loader:
             checker.add(entry.line_of("theme"), f"theme '{theme}' is not a theme id in themes.yaml")
         elif theme and path.parent.name != theme:
             checker.add(entry.line_of("theme"), f"theme '{theme}' but the file is in the folder '{path.parent.name}'")
-        title, summary, source = checker.text(entry, "title"), checker.text(entry, "summary"), checker.text(entry, "source")
+        title, summary, source = (
+            checker.text(entry, "title"),
+            checker.text(entry, "summary"),
+            checker.text(entry, "source"),
+        )
         audience = []
         for line, code in checker.text_list(entry, "audience"):
             if code not in AUDIENCE_CODES:
@@ -323,7 +357,10 @@ class _Loader:
         guidance = checker.text(entry, "guidance", required=False)
         migrant_audience = any(code in ("MW", "AS", "UASC", "R") for code in audience)
         if migrant_audience and guidance is None and "guidance" not in entry:
-            checker.add(entry.line, "the audience includes migrants, so the issue needs a plain-English 'guidance' text")
+            checker.add(
+                entry.line,
+                "the audience includes migrants, so the issue needs a plain-English 'guidance' text",
+            )
         if not all((issue_id, theme, title, summary, source)):
             return None
         return Issue(
@@ -349,7 +386,10 @@ class _Loader:
             checker, data = self.read(path, all_text=True)
             lang = path.stem
             if lang not in LANGUAGES:
-                checker.add(1, f"'{lang}' is not one of our languages ({', '.join(LANGUAGES)}); name the file <code>.yaml")
+                checker.add(
+                    1,
+                    f"'{lang}' is not one of our languages ({', '.join(LANGUAGES)}); name the file <code>.yaml",
+                )
                 continue
             if data is None:
                 continue

@@ -82,6 +82,8 @@ class KnowledgeBase:
     crisis: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # language -> "greeting" | "thanks" -> phrases
     smalltalk: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # crisis kind -> contact ids to call, most urgent first
+    crisis_lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # language -> stop words
     stopwords: dict[str, frozenset[str]] = field(default_factory=dict)
 

@@ -32,7 +32,7 @@ def type_name(value: Any) -> str:
 
 def phone_problem(number: Any) -> str | None:
     if isinstance(number, int) and not isinstance(number, bool):
-        return f"write the phone number {number} in quotes, e.g. \"0800 123 456\", so no digit is lost"
+        return f'write the phone number {number} in quotes, e.g. "0800 123 456", so no digit is lost'
     if not isinstance(number, str):
         return f"a phone number must be text, not {type_name(number)}"
     text = number

@@ -43,23 +43,24 @@ class CrisisDetector:
         self._terms = sorted({w for words in phrase_terms for w in words})
         self._term_lengths = lengths(self._terms)
         column = {t: n for n, t in enumerate(self._terms)}
-        # phrase x term incidence: a phrase fires when none of its terms is missing
-        self._incidence = np.zeros((len(phrase_terms), len(self._terms)), dtype=np.float32)
-        for row, words in enumerate(phrase_terms):
-            for word in words:
-                self._incidence[row, column[word]] = 1.0
+        # each phrase's terms, flattened with start offsets: a phrase fires when none of its terms is missing
+        self._phrase_terms = np.array([column[w] for words in phrase_terms for w in words], dtype=np.int64)
+        self._phrase_starts = np.cumsum([0] + [len(words) for words in phrase_terms[:-1]], dtype=np.int64)
+        self._phrase_sizes = np.array([len(words) for words in phrase_terms], dtype=np.int64)
 
     def detect(self, words: list[str]) -> CrisisHit | None:
         words = list(dict.fromkeys(words))
         if not words or not self._terms:
             return None
         present = self._terms_present(words)
-        missing = self._incidence @ (~present).astype(np.float32)
-        fired = np.flatnonzero(missing == 0)
+        if not present.any():
+            return None
+        found = np.add.reduceat(present[self._phrase_terms].astype(np.int64), self._phrase_starts)
+        fired = np.flatnonzero(found == self._phrase_sizes)
         if not len(fired):
             return None
         # the most specific phrase (most words) explains the alarm best
-        best = max(fired, key=lambda row: self._incidence[row].sum())
+        best = fired[np.argmax(self._phrase_sizes[fired])]
         return self._phrases[int(best)]
 
     def _terms_present(self, words: list[str]) -> np.ndarray:

@@ -26,6 +26,11 @@ class LanguageIndex:
     weights: np.ndarray  # (terms, issues): how strongly a term points to an issue, 0..1
     idf: np.ndarray  # (terms,): rare words weigh more
     stopwords: frozenset[str]
+    # phrasing level: which issue each phrasing belongs to, its weight, and for each term the phrasings using it
+    phrase_issue: np.ndarray  # (phrasings,)
+    phrase_norm: np.ndarray  # (phrasings,): sum of the idf of its terms
+    postings_start: np.ndarray  # (terms + 1,): CSR offsets into postings
+    postings: np.ndarray  # phrasing numbers
 
 
 @dataclass(frozen=True)
@@ -42,17 +47,21 @@ class PhrasingsIndex:
         for lang, table in kb.phrasings.items():
             stop = folded_stopwords(kb, lang)
             term_weights: dict[str, np.ndarray] = {}
+            phrases: list[tuple[int, list[str]]] = []
 
-            def add(text: str, issue_id: str, weight: float, stop: frozenset[str] = stop) -> None:
-                for word in tokens(text):
-                    if word in stop or (len(word) < 2 and not word.isdigit()):
-                        continue
-                    row = term_weights.setdefault(word, np.zeros(len(issue_ids), dtype=np.float32))
+            def add(
+                text: str, issue_id: str, weight: float, stop: frozenset[str] = stop, table: dict = term_weights
+            ) -> list[str]:
+                words = [w for w in tokens(text) if w not in stop and (len(w) > 1 or w.isdigit())]
+                for word in words:
+                    row = table.setdefault(word, np.zeros(len(issue_ids), dtype=np.float32))
                     row[column[issue_id]] = max(row[column[issue_id]], weight)
+                return words
 
             for issue_id, phrasings in table.items():
                 for phrasing in phrasings:
-                    add(phrasing, issue_id, 1.0)
+                    if words := add(phrasing, issue_id, 1.0):
+                        phrases.append((column[issue_id], list(dict.fromkeys(words))))
             if lang == "en":
                 for issue in kb.issues:
                     for text in (issue.title, issue.summary, *issue.actions):
@@ -61,7 +70,27 @@ class PhrasingsIndex:
             weights = np.stack([term_weights[t] for t in terms]) if terms else np.zeros((0, len(issue_ids)))
             df = (weights > 0).sum(axis=1)
             idf = np.log((len(issue_ids) + 1) / (df + 0.5)).astype(np.float32)
-            languages[lang] = LanguageIndex(lang, terms, lengths(terms), weights.astype(np.float32), idf, stop)
+            term_number = {t: n for n, t in enumerate(terms)}
+            by_term: list[list[int]] = [[] for _ in terms]
+            for number, (_, words) in enumerate(phrases):
+                for word in words:
+                    by_term[term_number[word]].append(number)
+            starts = np.zeros(len(terms) + 1, dtype=np.int64)
+            starts[1:] = np.cumsum([len(p) for p in by_term])
+            languages[lang] = LanguageIndex(
+                lang,
+                terms,
+                lengths(terms),
+                weights.astype(np.float32),
+                idf,
+                stop,
+                phrase_issue=np.array([issue for issue, _ in phrases], dtype=np.int64),
+                phrase_norm=np.array(
+                    [sum(idf[term_number[w]] for w in words) for _, words in phrases], dtype=np.float32
+                ),
+                postings_start=starts,
+                postings=np.array([n for p in by_term for n in p], dtype=np.int64),
+            )
         max_idf = math.log((len(issue_ids) + 1) / 1.5)
         return cls(issue_ids, languages, max_idf)
 

@@ -24,8 +24,10 @@ from bot.text.normalise import tokens
 
 MAX_MATCHES = 5
 MIN_WORD_SIMILARITY = 0.7
-UNKNOWN_WORD_WEIGHT = 1.6  # an unknown word weighs like a fairly rare known word
-DEFAULT_THRESHOLD = 0.42
+UNKNOWN_WORD_WEIGHT = 2.2  # an unknown word weighs like a rare known word: it counts against a match
+DEFAULT_THRESHOLD = 0.4
+BAG_WEIGHT = 0.6  # share of the issue-level score; the rest comes from its best single phrasing
+PHRASE_COVER_EXPONENT = 0.5
 CLOSE_SIBLINGS = {"cs": ("sk",), "sk": ("cs",), "ru": ("uk", "bg"), "uk": ("ru",), "bg": ("ru",)}
 
 
@@ -86,15 +88,22 @@ class Matcher:
         content = [w for w in dict.fromkeys(words) if w not in stop and (len(w) > 1 or w.isdigit())]
         if not content or not indexes:
             return np.zeros(len(self.index.issue_ids), dtype=np.float32)
-        evidence = np.zeros((len(content), len(self.index.issue_ids)), dtype=np.float32)
+        n_issues = len(self.index.issue_ids)
+        evidence = np.zeros((len(content), n_issues), dtype=np.float32)
         weight = np.full(len(content), UNKNOWN_WORD_WEIGHT, dtype=np.float32)
         known = np.zeros(len(content), dtype=bool)
+        sims = []
         for ix in indexes:
-            e, w, k = _evidence(content, ix)
+            sim, e, w, k = _evidence(content, ix)
+            sims.append((ix, sim))
             evidence = np.maximum(evidence, e)
             weight = np.where(k & (~known | (w < weight)), w, weight) if k.any() else weight
             known |= k
-        return (weight[:, None] * evidence).sum(axis=0) / weight.sum()
+        bag = (weight[:, None] * evidence).sum(axis=0) / weight.sum()
+        best_phrase = np.zeros(n_issues, dtype=np.float32)
+        for ix, sim in sims:
+            best_phrase = np.maximum(best_phrase, _phrase_scores(sim, weight, ix, n_issues))
+        return BAG_WEIGHT * bag + (1 - BAG_WEIGHT) * best_phrase
 
     def _score(self, words: list[str], candidates: list[str]) -> tuple[Match, ...]:
         scores = self.scores(words, candidates)
@@ -109,15 +118,42 @@ class Matcher:
         )
 
 
-def _evidence(content: list[str], ix: LanguageIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
-    """Per word: evidence for each issue (0..1), the word's weight, and whether the language knows it."""
+def _phrase_scores(sim: np.ndarray, weight: np.ndarray, ix: LanguageIndex, n_issues: int) -> np.ndarray:
+    """Best single phrasing per issue: how much of the question it explains and how much of it is matched."""
+    best = np.zeros(n_issues, dtype=np.float32)
+    words, terms = np.nonzero(sim)
+    if not len(terms) or not len(ix.phrase_issue):
+        return best
+    starts, ends = ix.postings_start[terms], ix.postings_start[terms + 1]
+    counts = ends - starts
+    phrases = np.concatenate([ix.postings[a:b] for a, b in zip(starts, ends, strict=True)])
+    values = np.repeat(sim[words, terms], counts)
+    per_word = np.zeros((sim.shape[0], len(ix.phrase_issue)), dtype=np.float32)
+    np.maximum.at(per_word, (np.repeat(words, counts), phrases), values)
+    question_cover = (weight @ per_word) / weight.sum()
+    term_best = sim.max(axis=0)
+    unique_terms = np.unique(terms)
+    u_counts = ix.postings_start[unique_terms + 1] - ix.postings_start[unique_terms]
+    u_phrases = np.concatenate([ix.postings[ix.postings_start[t] : ix.postings_start[t + 1]] for t in unique_terms])
+    phrase_cover = np.zeros(len(ix.phrase_issue), dtype=np.float32)
+    np.add.at(phrase_cover, u_phrases, np.repeat(term_best[unique_terms] * ix.idf[unique_terms], u_counts))
+    phrase_cover = np.minimum(phrase_cover / np.maximum(ix.phrase_norm, 1e-6), 1.0)
+    score = question_cover ** (1 - PHRASE_COVER_EXPONENT) * phrase_cover**PHRASE_COVER_EXPONENT
+    np.maximum.at(best, ix.phrase_issue, score.astype(np.float32))
+    return best
+
+
+def _evidence(content: list[str], ix: LanguageIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+    """Per word: similarity to each term, evidence for each issue (0..1), the word's weight, and whether the
+    language knows it."""
     sim = similarity_matrix(content, ix.terms, ix.term_lengths)
     sim = np.where(sim >= MIN_WORD_SIMILARITY, sim, 0.0)
-    evidence = (sim[:, :, None] * ix.weights[None, :, :]).max(axis=1)
+    columns = np.flatnonzero(sim.any(axis=0))  # only the terms some word is like: a few dozen, not thousands
+    evidence = (sim[:, columns, None] * ix.weights[None, columns, :]).max(axis=1, initial=0.0)
     best = sim.argmax(axis=1)
     known = sim[np.arange(len(content)), best] > 0
     weight = np.where(known, ix.idf[best], UNKNOWN_WORD_WEIGHT)
-    return evidence.astype(np.float32), weight.astype(np.float32), known
+    return sim, evidence.astype(np.float32), weight.astype(np.float32), known
 
 
 def _reply_language(chosen: str | None, detected: str | None, client: str | None) -> str:

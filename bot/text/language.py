@@ -16,6 +16,23 @@ from bot.languages import LANGUAGES
 
 _LINGUA = {code: Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in LANGUAGES}
 _CODES = {lang: code for code, lang in _LINGUA.items()}
+VOCABULARY_WEIGHT = 2.0
+LETTER_WEIGHT = 0.6  # per distinctive letter kind present, e.g. Czech ř/ů/ě vs Slovak ľ/ô/ä
+DISTINCTIVE_LETTERS = {
+    "cs": "řůě",
+    "sk": "ľĺŕôä",
+    "pl": "ąęłśźżń",
+    "ro": "ășțşţ",
+    "hu": "őű",
+    "lt": "ėįųū",
+    "lv": "āēīķļņģ",
+    "pt": "ãõç",
+    "uk": "іїєґ",
+    "ru": "ыэё",
+    "bg": "ъщ",
+    "fa": "پچژگیک",
+    "ar": "ةىيكأإ",
+}  # known words of a language vs lingua's confidence (which sums to 1)
 
 
 @dataclass(frozen=True)
@@ -29,7 +46,10 @@ class LanguageGuesser:
     def __init__(self, vocabulary: dict[str, set[str]]) -> None:
         """`vocabulary`: language -> folded words known to be of that language."""
         self._detector: LanguageDetector = (
-            LanguageDetectorBuilder.from_languages(*_LINGUA.values()).with_low_accuracy_mode().build()
+            LanguageDetectorBuilder.from_languages(*_LINGUA.values())
+            .with_low_accuracy_mode()
+            .with_preloaded_language_models()
+            .build()
         )
         self._vocabulary = vocabulary
         # words that are known in exactly one language are strong evidence
@@ -47,12 +67,15 @@ class LanguageGuesser:
         if any(ch.isalpha() for ch in text):
             for value in self._detector.compute_language_confidence_values(text):
                 scores[_CODES[value.language]] += lingua_weight * value.value
+        lowered = text.casefold()
+        for lang, letters in DISTINCTIVE_LETTERS.items():
+            scores[lang] += LETTER_WEIGHT * sum(1 for letter in letters if letter in lowered)
         if words:
             for word in words:
                 owners = self._owners.get(word)
                 if owners:
                     for lang in owners:
-                        scores[lang] += 1.0 / len(owners) / len(words)
+                        scores[lang] += VOCABULARY_WEIGHT / len(owners) / len(words)
         ranking = tuple(sorted(scores.items(), key=lambda kv: -kv[1]))
         if ranking[0][1] <= 0:
             return None

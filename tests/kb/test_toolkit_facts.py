@@ -8,8 +8,19 @@ from bot.kb.export import export_knowledge
 CONTRACT_IDS = {
     "access-to-information": ["data-collection", "information-advice-guidance", "interpretation-translation"],
     "housing": ["housing-strategic-planning", "overcrowding-hmos", "bonded-accommodation", "refugee-move-on"],
-    "skills-employment": ["esol", "overseas-qualifications", "work-experience", "eligibility-to-work", "exploitation"],
-    "health": ["health-strategic-planning", "health-rights-access", "specific-health-needs", "health-interpretation"],
+    "skills-employment": [
+        "esol",
+        "overseas-qualifications",
+        "work-experience",
+        "eligibility-to-work",
+        "exploitation",
+    ],
+    "health": [
+        "health-strategic-planning",
+        "health-rights-access",
+        "specific-health-needs",
+        "health-interpretation",
+    ],
     "children-young-people": ["language-support", "schools", "missing-from-care"],
     "community-safety-cohesion": ["host-community-awareness", "unwitting-criminality"],
     "community-development": ["community-organisations"],

@@ -43,15 +43,35 @@ def test_shipped_knowledge_is_valid() -> None:
 @pytest.mark.parametrize(
     ("old", "new", "needle", "message"),
     [
-        ("theme: housing", "theme: housin", "theme: housin", "theme 'housin' is not a theme id in themes.yaml"),
-        ("contacts: [annex2-item-07]", "contacts: [annex2-item-70]", "contacts:", "contact 'annex2-item-70' is not"),
+        (
+            "theme: housing",
+            "theme: housin",
+            "theme: housin",
+            "theme 'housin' is not a theme id in themes.yaml",
+        ),
+        (
+            "contacts: [annex2-item-07]",
+            "contacts: [annex2-item-70]",
+            "contacts:",
+            "contact 'annex2-item-70' is not",
+        ),
         ("indicators: [14,", "indicators: [199,", "indicators:", "National Indicator 199 does not exist"),
         ("audience: [R]", "audience: [RR]", "audience:", "audience 'RR' is not one of MW, AS, UASC, R, LS"),
         ("audience: [R]", "audience: R", "audience:", "'audience' must be a list"),
         ("id: refugee-move-on", "id: refugee-moveon", "id:", "does not match the file name"),
         ("id: refugee-move-on", "id: Refugee Move On", "id:", "must be lower-case letters"),
-        ("audience: [R]", "audience: [R]\nfavourite: yes", "favourite", "unknown field 'favourite' in an issue"),
-        ("services: [", "services: [nowhere-service, ", "services:", "service 'nowhere-service' is not a contact id"),
+        (
+            "audience: [R]",
+            "audience: [R]\nfavourite: yes",
+            "favourite",
+            "unknown field 'favourite' in an issue",
+        ),
+        (
+            "services: [",
+            "services: [nowhere-service, ",
+            "services:",
+            "service 'nowhere-service' is not a contact id",
+        ),
     ],
 )
 def test_issue_rules(kb_copy: Path, old: str, new: str, needle: str, message: str) -> None:
@@ -105,7 +125,11 @@ def test_duplicated_contact_id(kb_copy: Path) -> None:
     [
         ("phones: [01603-617076]", "phones: [01603-61707x]", "does not look like a phone number"),
         ("phones: [01603-617076]", "phones: [1603617076]", "write the phone number 1603617076 in quotes"),
-        ("emails: [Hannah.shah@eera.gov.uk]", "emails: [Hannah.shah.eera.gov.uk]", "does not look like an email"),
+        (
+            "emails: [Hannah.shah@eera.gov.uk]",
+            "emails: [Hannah.shah.eera.gov.uk]",
+            "does not look like an email",
+        ),
         ("urls: [http://www.naric.org.uk]", "urls: [www.naric.org.uk]", "does not look like a web address"),
         ("    verified: null", "    verified: 2008-13-45", "is not a date"),
         ("    verified: null", "    verified: 2999-01-01", "is in the future"),
@@ -123,7 +147,9 @@ def test_duplicated_indicator(kb_copy: Path) -> None:
     problems = [str(p) for p in find_problems(kb_copy)]
     assert f"{path}:6: National Indicator 1 is listed twice (first on line 4)" in problems
     # and every issue that lists NI 2 is told it no longer exists
-    assert any("housing-strategic-planning.yaml" in p and "Indicator 2 is not in indicators.yaml" in p for p in problems)
+    assert any(
+        "housing-strategic-planning.yaml" in p and "Indicator 2 is not in indicators.yaml" in p for p in problems
+    )
 
 
 def test_phrasings_for_an_unknown_issue(kb_copy: Path) -> None:

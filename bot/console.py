@@ -1,0 +1,62 @@
+"""Talk to the bot in a terminal: same core, same replies; buttons become numbered choices."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Iterator
+from typing import TextIO
+
+from bot.conversation import Conversation, Outcome, Profile
+from bot.replies import Button, Reply
+
+
+def render(reply: Reply, first_number: int = 1) -> tuple[str, list[Button]]:
+    """The reply as plain text with numbered buttons, and the buttons in their numbering order."""
+    buttons = [button for row in reply.buttons for button in row]
+    lines = [reply.text]
+    if buttons:
+        lines.append("")
+        lines.extend(f"  [{n}] {b.text}" for n, b in enumerate(buttons, start=first_number))
+    return "\n".join(lines), buttons
+
+
+def run_console(conversation: Conversation, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
+    profile = Profile(client_lang=None)
+    buttons: list[Button] = []
+
+    def show(outcome: Outcome) -> None:
+        nonlocal buttons, profile
+        profile = outcome.profile
+        buttons = []
+        for reply in outcome.replies:
+            text, new = render(reply, first_number=len(buttons) + 1)
+            buttons.extend(new)
+            stdout.write(text + "\n\n")
+        stdout.flush()
+
+    stdout.write("Type a question, a command (/start, /topics, /contacts, /help), a number to press a button, "
+                 "or /quit.\n\n")  # fmt: skip
+    show(conversation.on_command(profile, "start"))
+    for line in _lines(stdin, stdout):
+        text = line.strip()
+        if text in ("/quit", "/exit"):
+            break
+        if text.isdigit() and 1 <= int(text) <= len(buttons):
+            show(conversation.on_button(profile, buttons[int(text) - 1].data))
+        elif text.startswith("/"):
+            command, _, argument = text[1:].partition(" ")
+            show(conversation.on_command(profile, command.lower(), argument.strip()))
+        else:
+            show(conversation.on_text(profile, text))
+    return 0
+
+
+def _lines(stdin: TextIO, stdout: TextIO) -> Iterator[str]:
+    while True:
+        if stdin.isatty():
+            stdout.write("> ")
+            stdout.flush()
+        line = stdin.readline()
+        if not line:
+            return
+        yield line

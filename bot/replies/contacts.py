@@ -1,0 +1,55 @@
+"""How a contact is shown: name, people, numbers, links, and where the details come from."""
+
+from __future__ import annotations
+
+from bot.kb.model import Contact
+from bot.replies.context import RenderContext
+from bot.replies.model import esc, link
+
+
+def contact_lines(ctx: RenderContext, contact: Contact) -> list[str]:
+    t = ctx.t
+    lines = [f"• <b>{esc(contact.name)}</b>"]
+    who = ", ".join(x for x in (contact.lead_person, contact.lead_agency) if x)
+    if who:
+        lines.append(f"  {esc(who)}")
+    for phone in contact.phones:
+        label = f" ({esc(phone.label)})" if phone.label else ""
+        lines.append(f"  ☎ {esc(phone.number)}{label}")
+    lines.extend(f"  ✉ {esc(email)}" for email in contact.emails)
+    lines.extend(f"  🌐 {link(url)}" for url in contact.urls)
+    if notes := ctx.contact_notes(contact):
+        lines.append(f"  <i>{esc(notes)}</i>")
+    if contact.verified:
+        lines.append("  " + esc(t.gettext("Checked on {date}.", date=_date(ctx, contact.verified))))
+    else:
+        lines[0] += " *" if contact.from_toolkit else " †"
+    return lines
+
+
+def contact_notes(ctx: RenderContext, contacts: list[Contact]) -> list[str]:
+    """One footnote per kind of unchecked contact in a list (shown once, under the list)."""
+    notes = []
+    if any(not c.verified and c.from_toolkit for c in contacts):
+        notes.append("* " + ctx.t.gettext("From the LAA Toolkit (2008): these details may have changed."))
+    if any(not c.verified and not c.from_toolkit for c in contacts):
+        notes.append(
+            "† " + ctx.t.gettext("Added by our team and not yet checked: please confirm before relying on it.")
+        )
+    return [f"<i>{esc(n)}</i>" for n in notes]
+
+
+def contact_block(ctx: RenderContext, contacts: list[Contact]) -> list[str]:
+    lines = [line for contact in contacts for line in contact_lines(ctx, contact)]
+    return lines + contact_notes(ctx, contacts)
+
+
+def _date(ctx: RenderContext, iso: str) -> str:
+    import datetime as dt
+
+    from babel.dates import format_date
+
+    try:
+        return format_date(dt.date.fromisoformat(iso), format="long", locale=ctx.lang)
+    except (ValueError, LookupError):
+        return iso

@@ -1,0 +1,225 @@
+"""Menus and short replies: start, language and role pickers, topics, contacts directory, help, privacy,
+greetings, no match, crisis, and the polite answers for odd input."""
+
+from __future__ import annotations
+
+from babel import Locale
+from rapidfuzz import fuzz, process, utils
+
+from bot.callbacks import encode
+from bot.kb.model import Contact
+from bot.languages import LANGUAGES
+from bot.replies.contacts import contact_block
+from bot.replies.context import RenderContext
+from bot.replies.model import Button, Reply, esc
+
+CONTACTS_PAGE = 6
+
+
+def native_name(lang: str) -> str:
+    name = Locale.parse(lang).get_display_name(lang) or lang
+    return name[:1].upper() + name[1:]
+
+
+def language_buttons(action: str, *args: str) -> tuple[tuple[Button, ...], ...]:
+    buttons = [Button(native_name(code), encode(action, *args, code)) for code in LANGUAGES]
+    return tuple(tuple(buttons[i : i + 3]) for i in range(0, len(buttons), 3))
+
+
+def start(ctx: RenderContext) -> Reply:
+    t = ctx.t
+    text = "\n".join(
+        [
+            "<b>" + esc(t.gettext("Hello! I give information and signposting about migration in the UK.")) + "</b>",
+            esc(t.gettext("Ask me a question in your own words, in your language, or browse the topics.")),
+            "",
+            esc(t.gettext("Do you work with migrants, or do you need help for yourself?")),
+        ]
+    )
+    return Reply(text, (*role_buttons(ctx), (Button(t.gettext("Choose language"), encode("lm")),)))
+
+
+def role_buttons(ctx: RenderContext) -> tuple[tuple[Button, ...], ...]:
+    t = ctx.t
+    return (
+        (Button(t.gettext("I work with migrants"), encode("R", "s")),),
+        (Button(t.gettext("I need help for myself"), encode("R", "m")),),
+    )
+
+
+def language_menu(ctx: RenderContext) -> Reply:
+    return Reply(esc(ctx.t.gettext("Choose your language:")), language_buttons("L"))
+
+
+def role_menu(ctx: RenderContext) -> Reply:
+    return Reply(esc(ctx.t.gettext("Do you work with migrants, or do you need help for yourself?")), role_buttons(ctx))
+
+
+def language_set(ctx: RenderContext) -> Reply:
+    return Reply(esc(ctx.t.gettext("Language set: {language}.", language=native_name(ctx.lang))), topics_button(ctx))
+
+
+def role_set(ctx: RenderContext) -> Reply:
+    t = ctx.t
+    text = (
+        t.gettext("Thank you. I will show you the toolkit's actions, indicators and contacts.")
+        if ctx.role == "staff"
+        else t.gettext("Thank you. I will show you plain guidance and where to get help.")
+    )
+    return Reply(esc(text) + "\n" + esc(t.gettext("Type your question, or browse the topics.")), topics_button(ctx))
+
+
+def topics_button(ctx: RenderContext) -> tuple[tuple[Button, ...], ...]:
+    return ((Button(ctx.t.gettext("Topics"), encode("t")),),)
+
+
+def themes(ctx: RenderContext) -> Reply:
+    rows = tuple((Button(ctx.theme_title(theme), encode("T", theme.id)),) for theme in ctx.kb.themes)
+    return Reply(esc(ctx.t.gettext("Choose a topic:")), rows)
+
+
+def theme_issues(ctx: RenderContext, theme_id: str) -> Reply:
+    theme = ctx.kb.theme(theme_id)
+    if theme is None:
+        return themes(ctx)
+    rows = tuple(
+        (Button(ctx.issue_title(issue)[:60], encode("i", issue.id, ctx.lang, ctx.role_code)),)
+        for issue in ctx.kb.issues_in(theme_id)
+    )
+    back = (Button(ctx.t.gettext("Back"), encode("t")),)
+    return Reply(f"<b>{esc(ctx.theme_title(theme))}</b>", (*rows, back))
+
+
+def directory(ctx: RenderContext, query: str = "", page: int = 0) -> Reply:
+    """The contacts directory, or the contacts whose name, agency or person best fit `query`."""
+    t = ctx.t
+    contacts = list(ctx.kb.contacts)
+    if query.strip():
+        contacts = search_contacts(contacts, query)
+        if not contacts:
+            return Reply(esc(t.gettext("No contact found for “{query}”.", query=query)), topics_button(ctx))
+    pages = max(1, -(-len(contacts) // CONTACTS_PAGE))
+    page = min(max(page, 0), pages - 1)
+    lines = ["<b>" + esc(t.gettext("Contacts")) + f"</b> ({page + 1}/{pages})"]
+    if not query:
+        lines.append(esc(t.gettext("Search by name: /contacts NARIC")))
+    lines.extend(contact_block(ctx, contacts[page * CONTACTS_PAGE : (page + 1) * CONTACTS_PAGE]))
+    nav = []
+    if page > 0:
+        nav.append(Button("◀", encode("d", str(page - 1))))
+    if page < pages - 1 and not query:
+        nav.append(Button("▶", encode("d", str(page + 1))))
+    return Reply("\n".join(lines), (tuple(nav),) if nav else ())
+
+
+def search_contacts(contacts: list[Contact], query: str) -> list[Contact]:
+    def haystack(c: Contact) -> str:
+        return " ".join(x for x in (c.name, c.lead_agency, c.lead_person, c.notes, *c.urls) if x)
+
+    found = process.extract(
+        query, [haystack(c) for c in contacts], scorer=fuzz.partial_token_set_ratio, processor=utils.default_process,
+        limit=8, score_cutoff=80,
+    )  # fmt: skip
+    return [contacts[index] for _, _, index in found]
+
+
+def help_reply(ctx: RenderContext) -> Reply:
+    t = ctx.t
+    lines = [
+        "<b>" + esc(t.gettext("How to use this bot")) + "</b>",
+        esc(t.gettext("Type a question in your own words, for example: “where can I learn English?”")),
+        "/topics — " + esc(t.gettext("browse the topics")),
+        "/contacts — " + esc(t.gettext("the contacts directory; add a name to search")),
+        "/language — " + esc(t.gettext("change the language")),
+        "/role — " + esc(t.gettext("staff or migrant view")),
+        "/privacy — " + esc(t.gettext("what we store and why")),
+        "/forget — " + esc(t.gettext("delete everything we store about you")),
+        "",
+        esc(t.gettext("In an emergency call 999.")),
+    ]
+    return Reply("\n".join(lines), topics_button(ctx))
+
+
+def privacy(ctx: RenderContext) -> Reply:
+    t = ctx.t
+    lines = [
+        "<b>" + esc(t.gettext("Your privacy")) + "</b>",
+        esc(t.gettext("We do not store your messages.")),
+        esc(
+            t.gettext(
+                "We store your chosen language and role, under a coded number instead of your Telegram id, "
+                "so the bot remembers them."
+            )
+        ),
+        esc(t.gettext("If you press 👍 or 👎 we store which topic it was for and your choice, to improve answers.")),
+        esc(t.gettext("Anonymous counts (day, language, topic found) help us see what people need.")),
+        esc(t.gettext("Send /forget at any time to delete everything we store about you.")),
+    ]  # fmt: skip
+    return Reply("\n".join(lines))
+
+
+def forgotten(ctx: RenderContext) -> Reply:
+    return Reply(esc(ctx.t.gettext("Done: everything we stored about you has been deleted.")))
+
+
+def greeting(ctx: RenderContext) -> Reply:
+    t = ctx.t
+    return Reply(
+        esc(t.gettext("Hello! Ask me a question in your own words, or browse the topics.")),
+        topics_button(ctx),
+    )
+
+
+def thanks(ctx: RenderContext) -> Reply:
+    return Reply(esc(ctx.t.gettext("You are welcome. Ask me another question at any time.")), topics_button(ctx))
+
+
+def no_match(ctx: RenderContext) -> Reply:
+    t = ctx.t
+    lines = [
+        esc(t.gettext("Sorry, I do not have information about that. I only know about the topics in my list.")),
+        esc(t.gettext("You can browse the topics, or ask a general advice service:")),
+    ]
+    advice = ctx.kb.contact("citizens-advice")
+    if advice:
+        lines.extend(contact_block(ctx, [advice]))
+    return Reply("\n".join(lines), topics_button(ctx))
+
+
+def empty_message(ctx: RenderContext) -> Reply:
+    return Reply(esc(ctx.t.gettext("Please type your question in words.")), topics_button(ctx))
+
+
+def stale_button(ctx: RenderContext) -> Reply:
+    return Reply(esc(ctx.t.gettext("This button has expired. Please ask your question again.")), topics_button(ctx))
+
+
+def crisis(ctx: RenderContext, kind: str) -> Reply:
+    t = ctx.t
+    lines = ["🚨 <b>" + esc(t.gettext("If you or someone else is in danger now, call 999.")) + "</b>"]
+    intro = {
+        "suicide": t.gettext("You are not alone. You can talk to someone now, free, day or night:"),
+        "violence": t.gettext("If it is safe, get away from the person. You can get help here:"),
+        "trafficking": t.gettext("Being forced to work or kept somewhere is a crime. You can get help here:"),
+        "child": t.gettext("If a child is in danger, call 999. For help and advice:"),
+        "medical": t.gettext("For a medical emergency call 999. If it is not an emergency, call 111:"),
+    }
+    lines.append(esc(intro.get(kind, intro["violence"])))
+    for contact_id in ctx.kb.crisis_lines.get(kind, ()):
+        contact = ctx.kb.contact(contact_id)
+        if contact and contact_id != "emergency-999":
+            phones = ", ".join(p.number for p in contact.phones)
+            lines.append(f"• <b>{esc(contact.name)}</b>" + (f": {esc(phones)}" if phones else ""))
+    return Reply("\n".join(lines))
+
+
+def slow_down(ctx: RenderContext) -> Reply:
+    return Reply(esc(ctx.t.gettext("You are sending messages very fast. Please wait a minute and try again.")))
+
+
+def error(ctx: RenderContext) -> Reply:
+    return Reply(esc(ctx.t.gettext("Sorry, something went wrong on our side. Please try again in a moment.")))
+
+
+def choose_language_for(ctx: RenderContext, issue_id: str) -> Reply:
+    return Reply(esc(ctx.t.gettext("Show this in which language?")), language_buttons("i", issue_id))

@@ -1,0 +1,42 @@
+"""Crisis detection in every language: each written positive is caught, ordinary worrying questions are not."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.languages import LANGUAGES
+from bot.match import Matcher
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+
+
+def lines(kind: str, lang: str) -> list[str]:
+    path = DATA / kind / f"{lang}.txt"
+    assert path.is_file(), f"missing test data {path}"
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_every_crisis_message_is_flagged(matcher: Matcher, lang: str) -> None:
+    missed = [text for text in lines("crisis_positives", lang) if matcher.match(text).crisis is None]
+    assert missed == []
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_ordinary_questions_are_not_flagged(matcher: Matcher, lang: str) -> None:
+    flagged = [(text, matcher.match(text).crisis) for text in lines("crisis_negatives", lang)]
+    assert [pair for pair in flagged if pair[1] is not None] == []
+
+
+def test_crisis_kinds(matcher: Matcher) -> None:
+    cases = {
+        "I want to kill myself": "suicide",
+        "my employer took my passport and we cannot leave": "trafficking",
+        "he is hitting me right now": "violence",
+        "my friend is not breathing": "medical",
+    }
+    for text, kind in cases.items():
+        hit = matcher.match(text).crisis
+        assert hit is not None and hit.kind == kind, text

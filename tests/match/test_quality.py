@@ -1,0 +1,71 @@
+"""Matching quality on our own labelled questions (tests/data/questions.jsonl, written for this project).
+
+The figures are the floor we keep; `benchmarks/matching.py` prints them beside the baselines.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from pathlib import Path
+
+import pytest
+
+from bot.match import Matcher
+
+QUESTIONS = Path(__file__).resolve().parents[1] / "data" / "questions.jsonl"
+
+
+@pytest.fixture(scope="module")
+def report(matcher: Matcher) -> dict[str, float]:
+    cases = [json.loads(line) for line in QUESTIONS.read_text(encoding="utf-8").splitlines() if line.strip()]
+    n_in = top1 = top3 = n_oos = oos_ok = n_crisis = crisis_ok = n_calm = false_alarms = n_lang = lang_ok = 0
+    per_lang: dict[str, list[bool]] = defaultdict(list)
+    for case in cases:
+        result = matcher.match(case["text"])
+        issues = [m.issue for m in result.matches]
+        if case["crisis"]:
+            n_crisis += 1
+            crisis_ok += result.crisis is not None
+        else:
+            n_calm += 1
+            false_alarms += result.crisis is not None
+            if case["expect"]:
+                n_in += 1
+                hit = bool(issues) and issues[0] == case["expect"]
+                top1 += hit
+                top3 += case["expect"] in issues[:3]
+                per_lang[case["lang"]].append(hit)
+            else:
+                n_oos += 1
+                oos_ok += not issues
+        if len(case["text"].split()) >= 3:
+            n_lang += 1
+            lang_ok += result.lang == case["lang"]
+    figures = {
+        "top1": top1 / n_in,
+        "top3": top3 / n_in,
+        "oos_reject": oos_ok / n_oos,
+        "crisis_recall": crisis_ok / n_crisis,
+        "crisis_fp": false_alarms / n_calm,
+        "lang": lang_ok / n_lang,
+    }
+    figures.update({f"top1_{lang}": sum(v) / len(v) for lang, v in per_lang.items()})
+    return figures
+
+
+@pytest.mark.parametrize(
+    ("metric", "floor"),
+    [("top1", 0.85), ("top3", 0.9), ("oos_reject", 0.85), ("crisis_recall", 1.0), ("lang", 0.93)],
+)
+def test_quality_floor(report: dict[str, float], metric: str, floor: float) -> None:
+    assert report[metric] >= floor, report
+
+
+def test_false_alarms_are_rare(report: dict[str, float]) -> None:
+    assert report["crisis_fp"] <= 0.02, report
+
+
+@pytest.mark.parametrize("lang", ["en", "pl", "sk", "cs", "lt", "lv", "ro", "hu", "bg", "pt", "ru", "uk", "ar", "fa"])
+def test_every_language_is_matched(report: dict[str, float], lang: str) -> None:
+    assert report[f"top1_{lang}"] >= 0.7, report

@@ -1,0 +1,28 @@
+from __future__ import annotations
+
+from bot.text.normalise import MAX_MESSAGE_CHARS, clean, fold_word, tokens
+
+
+def test_diacritics_are_folded_including_polish_l() -> None:
+    assert tokens("Nemám kde bývať") == ["nemam", "kde", "byvat"]
+    assert tokens("Łódź, ŻÓŁW") == ["lodz", "zolw"]
+    assert fold_word("lékaře") == "lekare"
+
+
+def test_invisible_and_control_characters_do_not_split_or_glue_words() -> None:
+    assert tokens("hou\u200bsing") == ["housing"]
+    assert tokens("a\x00b") == ["a", "b"]
+    assert tokens("\u202eevil\u202c text") == ["evil", "text"]
+
+
+def test_arabic_script_variants_and_article_are_unified() -> None:
+    assert fold_word("السكن") == fold_word("سكن")
+    assert fold_word("إقامة") == fold_word("اقامة")
+
+
+def test_persian_zwnj_separates_word_parts() -> None:
+    assert tokens("می\u200cخواهم") == [fold_word("می"), fold_word("خواهم")]
+
+
+def test_long_text_is_cut() -> None:
+    assert len(clean("word " * 5000)) <= MAX_MESSAGE_CHARS
