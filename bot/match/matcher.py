@@ -24,8 +24,8 @@ from bot.text.normalise import tokens
 
 MAX_MATCHES = 5
 MIN_WORD_SIMILARITY = 0.7
-UNKNOWN_WORD_WEIGHT = 2.2  # an unknown word weighs like a rare known word: it counts against a match
-DEFAULT_THRESHOLD = 0.4
+UNKNOWN_WORD_WEIGHT = 2.4  # an unknown word weighs like a rare known word: it counts against a match
+DEFAULT_THRESHOLD = 0.42
 BAG_WEIGHT = 0.6  # share of the issue-level score; the rest comes from its best single phrasing
 PHRASE_COVER_EXPONENT = 0.5
 CLOSE_SIBLINGS = {"cs": ("sk",), "sk": ("cs",), "ru": ("uk", "bg"), "uk": ("ru",), "bg": ("ru",)}

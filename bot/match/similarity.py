@@ -14,7 +14,7 @@ from rapidfuzz.distance import Prefix
 
 MIN_PREFIX = 3
 TYPO_MIN_RATIO = 85.0
-TYPO_MIN_LENGTH = 5
+TYPO_MIN_LENGTH = 7  # shorter words differ by one letter too often (погода ~ полгода)
 
 
 def similarity_matrix(queries: Sequence[str], terms: Sequence[str], term_lengths: np.ndarray) -> np.ndarray:
@@ -27,9 +27,10 @@ def similarity_matrix(queries: Sequence[str], terms: Sequence[str], term_lengths
     prefix = process.cdist(queries, terms, scorer=Prefix.similarity, dtype=np.int32, workers=1)
     prefix_ok = (prefix >= MIN_PREFIX) & (prefix >= shortest - 2) & (prefix >= 0.5 * longest)
     by_prefix = np.where(prefix_ok, prefix / longest, 0.0)
+    exact = (prefix == longest).astype(np.float32)  # short words ("28", "gp") only match exactly
     ratio = process.cdist(queries, terms, scorer=fuzz.ratio, dtype=np.float32, workers=1)
     by_typo = np.where((ratio >= TYPO_MIN_RATIO) & (shortest >= TYPO_MIN_LENGTH), ratio / 100.0, 0.0)
-    return np.maximum(by_prefix, by_typo).astype(np.float32)
+    return np.maximum(np.maximum(by_prefix, by_typo), exact).astype(np.float32)
 
 
 def lengths(terms: Sequence[str]) -> np.ndarray:

@@ -36,6 +36,9 @@ _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "0123
 _ZW_JOINERS = {"\u200c": " ", "\u200d": ""}  # ZWNJ separates Persian word parts: treat it as a space
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "کال", "لل", "ال")
+# attached "and" (Arabic) and the Persian verb prefixes: folded away on both sides, so "ويجب" ~ "يجب" and
+# "میتونه" ~ "تونه"; a word is never cut below three letters
+_CLITIC_PREFIXES = ("نمي", "مي", "و")
 
 
 def clean(text: str) -> str:
@@ -65,10 +68,11 @@ def fold_word(word: str) -> str:
     if not base.isascii():
         base = "".join(anyascii(ch) if _is_latin(ch) else ch for ch in base).lower()
     if _is_arabic_script(base):
-        for prefix in _ARABIC_PREFIXES:
-            if base.startswith(prefix) and len(base) - len(prefix) >= 3:
-                base = base[len(prefix) :]
-                break
+        for prefixes in (_CLITIC_PREFIXES, _ARABIC_PREFIXES):
+            for prefix in prefixes:
+                if base.startswith(prefix) and len(base) - len(prefix) >= 3:
+                    base = base[len(prefix) :]
+                    break
     return base
 
 

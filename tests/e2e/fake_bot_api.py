@@ -42,18 +42,21 @@ MAX_CALLBACK_DATA = 64
 MAX_RESULT_ID = 64
 LONG_POLL_CAP = 1.0
 
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Parameters that are strings in the Bot API: PTB sends them verbatim, so they must never be JSON-decoded.
-STRING_FIELDS = frozenset(
+STRING_FIELDS = _words(
     "text caption parse_mode callback_query_id inline_query_id query url action next_offset switch_pm_text "
     "switch_pm_parameter inline_message_id business_connection_id message_effect_id secret_token ip_address "
-    "language_code emoji title description short_description name".split()
+    "language_code emoji title description short_description name"
 )
-ALLOWED_TAGS = frozenset(
-    "b strong i em u ins s strike del a code pre blockquote tg-spoiler span tg-emoji".split()
-)
-BUTTON_ACTIONS = (
+ALLOWED_TAGS = _words("b strong i em u ins s strike del a code pre blockquote tg-spoiler span tg-emoji")
+BUTTON_ACTIONS = _words(
     "callback_data url switch_inline_query switch_inline_query_current_chat switch_inline_query_chosen_chat "
-    "web_app login_url callback_game pay copy_text".split()
+    "web_app login_url callback_game pay copy_text"
 )
 _ENTITY = re.compile(r"&(?:(lt|gt|amp|quot)|#([0-9]{1,7})|#[xX]([0-9a-fA-F]{1,6}));")
 _NAMED = {"lt": "<", "gt": ">", "amp": "&", "quot": '"'}
@@ -168,9 +171,7 @@ def parse_body(content_type: str, body: bytes, query: str = "") -> dict[str, Any
     if ctype == "application/json" and body.strip():
         raw.update(json.loads(body))
     elif ctype == "multipart/form-data":
-        message = BytesParser(policy=policy.HTTP).parsebytes(
-            f"Content-Type: {content_type}\r\n\r\n".encode() + body
-        )
+        message = BytesParser(policy=policy.HTTP).parsebytes(f"Content-Type: {content_type}\r\n\r\n".encode() + body)
         for part in message.iter_parts():
             name = part.get_param("name", header="content-disposition")
             payload = part.get_payload(decode=True) or b""
@@ -210,6 +211,8 @@ class FakeBotApi:
         self._chats: dict[int, dict[str, Any]] = {}
         self._query_ids: set[str] = set()
         self._faults: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        self._deleted: set[tuple[int, int]] = set()
+        self._stopped = False
         self._server: ThreadingHTTPServer | None = None
         self._thread: threading.Thread | None = None
 
@@ -237,15 +240,19 @@ class FakeBotApi:
             def log_message(self, format: str, *args: Any) -> None:  # silence the default stderr logging
                 pass
 
+        self._stopped = False
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
         self._server.daemon_threads = True
         self.base_url = f"http://127.0.0.1:{self._server.server_address[1]}/bot"
-        self._thread = threading.Thread(target=self._server.serve_forever, name="fake-bot-api", daemon=True)
+        self._thread = threading.Thread(
+            target=self._server.serve_forever, args=(0.05,), name="fake-bot-api", daemon=True
+        )
         self._thread.start()
 
     def stop(self) -> None:
         """Stop serving and close the socket (wakes up pending long polls)."""
         with self._cond:
+            self._stopped = True
             self._cond.notify_all()
         if self._server is not None:
             self._server.shutdown()
@@ -486,7 +493,7 @@ class FakeBotApi:
         if self.refuse_like_telegram:
             for row in markup["inline_keyboard"]:
                 for button in row:
-                    actions = [key for key in BUTTON_ACTIONS if key in button]
+                    actions = sorted(BUTTON_ACTIONS.intersection(button))
                     if not str(button.get("text", "")).strip() or not actions:
                         raise TelegramRefusal("Bad Request: text buttons are unallowed in the inline keyboard")
                     if len(actions) > 1:
@@ -543,7 +550,7 @@ class FakeBotApi:
         with self._cond:
             if offset > 0:
                 self._updates = [u for u in self._updates if u["update_id"] >= offset]
-            while not self._updates and (remaining := deadline - time.monotonic()) > 0 and self._server:
+            while not self._updates and (remaining := deadline - time.monotonic()) > 0 and not self._stopped:
                 self._cond.wait(remaining)
             return list(self._updates[:limit])
 
@@ -628,10 +635,13 @@ class FakeBotApi:
         return True
 
     def _api_deleteMessage(self, params: dict[str, Any]) -> Any:
+        chat_id, message_id = _int(params.get("chat_id")) or 0, _int(params.get("message_id")) or 0
         with self._cond:
-            key = (_int(params.get("chat_id")), _int(params.get("message_id")))
-            if self._messages.pop(key, None) is None and self.refuse_like_telegram:  # type: ignore[arg-type]
+            exists = 0 < message_id <= self._next_message_id.get(chat_id, 0)
+            if self.refuse_like_telegram and (not exists or (chat_id, message_id) in self._deleted):
                 raise TelegramRefusal("Bad Request: message to delete not found")
+            self._deleted.add((chat_id, message_id))
+            self._messages.pop((chat_id, message_id), None)
         return True
 
 
