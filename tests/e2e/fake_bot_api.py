@@ -24,6 +24,7 @@ from __future__ import annotations
 
 import json
 import re
+import socket
 import threading
 import time
 from dataclasses import dataclass
@@ -93,10 +94,24 @@ def _offset(text: str, index: int) -> int:
     return len(text[:index].encode("utf-8"))
 
 
-def parse_telegram_html(text: str) -> str:
-    """Return the plain text of Telegram-flavoured HTML, raising ``ValueError`` where Telegram would refuse it."""
+def _utf16(text: str) -> int:
+    return len(text.encode("utf-16-le")) // 2
+
+
+_ENTITY_TYPES = {"b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline", "ins": "underline"}
+_ENTITY_TYPES |= {"s": "strikethrough", "strike": "strikethrough", "del": "strikethrough", "a": "text_link"}
+_ENTITY_TYPES |= {"code": "code", "pre": "pre", "blockquote": "blockquote", "tg-spoiler": "spoiler", "span": "spoiler"}
+_ENTITY_TYPES |= {"tg-emoji": "custom_emoji"}
+
+
+def parse_telegram_html(text: str) -> tuple[str, list[dict[str, Any]]]:
+    """Parse Telegram-flavoured HTML into (plain text, MessageEntity dicts with UTF-16 offsets).
+
+    Raises ``ValueError`` (with a Telegram-like message) where Telegram would refuse the markup.
+    """
     out: list[str] = []
-    stack: list[str] = []
+    stack: list[tuple[str, dict[str, str], int]] = []  # (tag, attributes, UTF-16 start)
+    entities: list[dict[str, Any]] = []
     i, n = 0, len(text)
     while i < n:
         char = text[i]
@@ -117,23 +132,39 @@ def parse_telegram_html(text: str) -> str:
             name = text[i + 2 : end].strip().lower()
             if not stack:
                 raise ValueError(f'Unexpected end tag "{name}" at byte offset {_offset(text, i)}')
-            if stack[-1] != name:
+            tag, attributes, start = stack.pop()
+            if tag != name:
                 raise ValueError(
-                    f'Unmatched end tag at byte offset {_offset(text, i)}, expected "</{stack[-1]}>", found "</{name}>"'
+                    f'Unmatched end tag at byte offset {_offset(text, i)}, expected "</{tag}>", found "</{name}>"'
                 )
-            stack.pop()
+            entity: dict[str, Any] = {
+                "type": _ENTITY_TYPES[tag],
+                "offset": start,
+                "length": _utf16("".join(out)) - start,
+            }
+            if tag == "a" and attributes.get("href"):
+                entity["url"] = attributes["href"]
+            elif tag == "a":
+                entity = {}
+            elif tag == "tg-emoji":
+                entity["custom_emoji_id"] = attributes["emoji-id"]
+            elif tag == "blockquote" and "expandable" in attributes:
+                entity["type"] = "expandable_blockquote"
+            elif tag == "code" and stack and stack[-1][0] == "pre":  # <pre><code class="language-x">: one pre entity
+                stack[-1][1].setdefault("language", attributes.get("class", "").removeprefix("language-"))
+                entity = {}
+            elif tag == "pre" and attributes.get("language"):
+                entity["language"] = attributes["language"]
+            if entity and entity["length"] > 0:
+                entities.append(entity)
             i = end + 1
         elif char == "<":
             match = _TAG_NAME.match(text, i + 1)
             name = match.group().lower() if match else ""
-            if name not in ALLOWED_TAGS:
+            if not match or name not in ALLOWED_TAGS:
                 raise ValueError(f'Unsupported start tag "{name}" at byte offset {_offset(text, i)}')
-            assert match is not None
             j, attributes = match.end(), {}
-            while True:
-                attribute = _ATTRIBUTE.match(text, j)
-                if not attribute:
-                    break
+            while attribute := _ATTRIBUTE.match(text, j):
                 value = attribute.group(2) or ""
                 attributes[attribute.group(1).lower()] = value[1:-1] if value[:1] in "\"'" and value else value
                 j = attribute.end()
@@ -145,14 +176,26 @@ def parse_telegram_html(text: str) -> str:
                 raise ValueError(f'Tag "span" must have class "tg-spoiler" at byte offset {_offset(text, i)}')
             if name == "tg-emoji" and not attributes.get("emoji-id", "").isdigit():
                 raise ValueError(f"Invalid custom emoji identifier specified at byte offset {_offset(text, i)}")
-            stack.append(name)
+            stack.append((name, attributes, _utf16("".join(out))))
             i = j + 1
         else:
             out.append(char)
             i += 1
     if stack:
-        raise ValueError(f'Can\'t find end tag corresponding to start tag "{stack[-1]}"')
-    return "".join(out)
+        raise ValueError(f'Can\'t find end tag corresponding to start tag "{stack[-1][0]}"')
+    return "".join(out), sorted(entities, key=lambda e: (e["offset"], -e["length"]))
+
+
+def _strip(text: str, entities: list[dict[str, Any]]) -> tuple[str, list[dict[str, Any]]]:
+    """Trim surrounding whitespace like Telegram does, moving and clipping the entities accordingly."""
+    stripped = text.strip()
+    shift, size, kept = _utf16(text[: len(text) - len(text.lstrip())]), _utf16(stripped), []
+    for entity in entities:
+        start = max(entity["offset"] - shift, 0)
+        end = min(entity["offset"] + entity["length"] - shift, size)
+        if end > start:
+            kept.append(entity | {"offset": start, "length": end - start})
+    return stripped, kept
 
 
 def _decode_value(name: str, value: Any) -> Any:
@@ -223,6 +266,10 @@ class FakeBotApi:
 
         class Handler(BaseHTTPRequestHandler):
             protocol_version = "HTTP/1.1"
+
+            def setup(self) -> None:
+                super().setup()
+                self.connection.setsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)  # no Nagle delay on replies
 
             def do_POST(self) -> None:
                 length = int(self.headers.get("Content-Length") or 0)
@@ -470,21 +517,21 @@ class FakeBotApi:
             self.calls.append(Call(method, params, ok, error, time.monotonic(), result))
             self._cond.notify_all()
 
-    def _check_text(self, text: Any, parse_mode: Any) -> str:
-        """Validate a message text like Telegram; return the plain text Telegram would store."""
-        plain = str(text if text is not None else "")
+    def _check_text(self, text: Any, parse_mode: Any, entities: Any = None) -> tuple[str, list[dict[str, Any]]]:
+        """Validate a message text like Telegram; return the (plain text, entities) Telegram would store."""
+        plain, found = str(text if text is not None else ""), list(entities or [])
         if str(parse_mode or "").lower() == "html":
             try:
-                plain = parse_telegram_html(plain)
+                plain, found = parse_telegram_html(plain)
             except ValueError as exc:
                 if self.refuse_like_telegram:
                     raise TelegramRefusal(f"Bad Request: can't parse entities: {exc}") from None
-        plain = plain.strip()
+        plain, found = _strip(plain, found)
         if self.refuse_like_telegram and not plain:
             raise TelegramRefusal("Bad Request: message text is empty")
         if self.refuse_like_telegram and len(plain) > MAX_TEXT:
             raise TelegramRefusal("Bad Request: message is too long")
-        return plain
+        return plain, found
 
     def _check_markup(self, markup: Any) -> dict[str, Any] | None:
         """Validate an inline keyboard; return it when Telegram would echo it back on the Message."""
@@ -558,47 +605,41 @@ class FakeBotApi:
         chat_id = _int(params.get("chat_id"))
         if chat_id is None:
             raise TelegramRefusal("Bad Request: chat not found")
-        text = self._check_text(params.get("text"), params.get("parse_mode"))
+        text, entities = self._check_text(params.get("text"), params.get("parse_mode"), params.get("entities"))
         markup = self._check_markup(params.get("reply_markup"))
         with self._cond:
-            message: dict[str, Any] = {
-                "message_id": self._new_message_id(chat_id),
-                "from": self.bot_user,
-                "chat": self._chat(chat_id),
-                "date": int(time.time()),
-                "text": text,
-            }
-            if markup is not None:
-                message["reply_markup"] = markup
-            self._messages[(chat_id, message["message_id"])] = message
+            message_id = self._new_message_id(chat_id)
+            message = {"message_id": message_id, "from": self.bot_user, "chat": self._chat(chat_id)}
+            message |= {"date": int(time.time()), "text": text}
+            self._messages[(chat_id, message_id)] = _with_content(message, text, entities, markup)
             return json.loads(json.dumps(message))
 
     def _api_editMessageText(self, params: dict[str, Any]) -> Any:
-        text = self._check_text(params.get("text"), params.get("parse_mode"))
+        text, entities = self._check_text(params.get("text"), params.get("parse_mode"), params.get("entities"))
         markup = self._check_markup(params.get("reply_markup"))
         if params.get("inline_message_id"):
             return True
-        return self._edit(params, text, markup)
+        return self._edit(params, text, entities, markup)
 
     def _api_editMessageReplyMarkup(self, params: dict[str, Any]) -> Any:
         markup = self._check_markup(params.get("reply_markup"))
         if params.get("inline_message_id"):
             return True
         with self._cond:
-            return self._edit(params, self._target(params)["text"], markup)
+            message = self._target(params)
+            return self._edit(params, message["text"], message.get("entities", []), markup)
 
-    def _edit(self, params: dict[str, Any], text: str, markup: dict[str, Any] | None) -> Any:
+    def _edit(self, params: dict[str, Any], text: str, entities: list[dict[str, Any]], markup: Any) -> Any:
+        """Apply an edit (a missing reply_markup removes the keyboard, as in Telegram)."""
         with self._cond:
             message = self._target(params)
-            if self.refuse_like_telegram and message["text"] == text and message.get("reply_markup") == markup:
+            old = (message["text"], message.get("entities", []), message.get("reply_markup"))
+            if self.refuse_like_telegram and old == (text, entities, markup):
                 raise TelegramRefusal(
                     "Bad Request: message is not modified: specified new message content and reply markup are "
                     "exactly the same as a current content and reply markup of the message"
                 )
-            message.update(text=text, edit_date=int(time.time()))
-            message.pop("reply_markup", None)
-            if markup is not None:
-                message["reply_markup"] = markup
+            _with_content(message, text, entities, markup)["edit_date"] = int(time.time())
             return json.loads(json.dumps(message))
 
     def _check_query_id(self, query_id: Any) -> None:
@@ -643,6 +684,16 @@ class FakeBotApi:
             self._deleted.add((chat_id, message_id))
             self._messages.pop((chat_id, message_id), None)
         return True
+
+
+def _with_content(message: dict[str, Any], text: str, entities: list[dict[str, Any]], markup: Any) -> dict[str, Any]:
+    """Set a stored Message's text, entities and inline keyboard (removing absent ones); returns it."""
+    message["text"] = text
+    for key, value in (("entities", entities), ("reply_markup", markup)):
+        message.pop(key, None)
+        if value:
+            message[key] = value
+    return message
 
 
 def _int(value: Any) -> int | None:

@@ -59,6 +59,8 @@ async def test_send_message_returns_message(bot: Bot, fake: FakeBotApi) -> None:
     second = await bot.send_message(USER, "123", reply_markup=keyboard(text="More", callback_data="more:1"))
     assert isinstance(first, Message)
     assert first.text == "Hello & welcome"
+    assert [(e.type, e.offset, e.length) for e in first.entities] == [("bold", 0, 5), ("text_link", 8, 7)]
+    assert first.parse_entity(first.entities[1]) == "welcome" and first.entities[1].url == "https://x.org/?a=1"
     assert first.chat.id == USER and first.from_user is not None and first.from_user.is_bot
     assert second.message_id == first.message_id + 1
     assert second.text == "123"  # a numeric-looking text stays a string
@@ -106,7 +108,14 @@ def test_html_parser_accepts_telegram_markup() -> None:
         '<blockquote expandable>q</blockquote><tg-spoiler>t</tg-spoiler><span class="tg-spoiler">p</span>'
         '<tg-emoji emoji-id="5368324170671202286">👍</tg-emoji> &lt;&gt;&amp;&quot;&#65;&#x42; > end'
     )
-    assert parse_telegram_html(html) == 'bsieunskdacpqtp👍 <>&"AB > end'
+    text, entities = parse_telegram_html(html)
+    assert text == 'bsieunskdacpqtp👍 <>&"AB > end'
+    kinds = [(e["type"], e["offset"], e["length"]) for e in entities]
+    assert kinds[:3] == [("bold", 0, 1), ("bold", 1, 1), ("italic", 2, 1)]
+    assert {"type": "text_link", "offset": 9, "length": 1, "url": "https://e.org"} in entities
+    assert {"type": "pre", "offset": 11, "length": 1, "language": "py"} in entities
+    assert ("expandable_blockquote", 12, 1) in kinds and ("spoiler", 14, 1) in kinds
+    assert {"type": "custom_emoji", "offset": 15, "length": 2, "custom_emoji_id": "5368324170671202286"} in entities
 
 
 @pytest.mark.parametrize(
@@ -132,11 +141,12 @@ async def test_callback_data_of_64_bytes_is_fine(bot: Bot) -> None:
 async def test_edit_message(bot: Bot, fake: FakeBotApi) -> None:
     sent = await bot.send_message(USER, "one", reply_markup=keyboard(text="x", callback_data="d"))
     with pytest.raises(BadRequest, match=refused("message is not modified")):
-        await bot.edit_message_text(
-            "<i>one</i>", USER, sent.message_id, parse_mode="HTML", reply_markup=sent.reply_markup
-        )
+        await bot.edit_message_text(" one\n", USER, sent.message_id, reply_markup=sent.reply_markup)
+    italic = await bot.edit_message_text("<i>one</i>", USER, sent.message_id, parse_mode="HTML")
+    assert italic.text == "one" and italic.entities[0].type == "italic" and italic.reply_markup is None
     edited = await bot.edit_message_text("two", USER, sent.message_id, reply_markup=sent.reply_markup)
     assert isinstance(edited, Message) and edited.text == "two" and edited.edit_date is not None
+    assert edited.entities == () and edited.reply_markup == sent.reply_markup
     removed = await bot.edit_message_reply_markup(USER, sent.message_id)
     assert isinstance(removed, Message) and removed.reply_markup is None and removed.text == "two"
     with pytest.raises(BadRequest, match=refused("message is not modified")):
@@ -145,7 +155,7 @@ async def test_edit_message(bot: Bot, fake: FakeBotApi) -> None:
         await bot.edit_message_text("x", USER, 999)
     with pytest.raises(BadRequest, match=refused("can't parse entities")):
         await bot.edit_message_text("<b>x", USER, sent.message_id, parse_mode="HTML")
-    assert [c.method for c in fake.sent_to(USER)] == ["sendMessage", "editMessageText"]
+    assert [c.method for c in fake.sent_to(USER)] == ["sendMessage", "editMessageText", "editMessageText"]
 
 
 async def test_get_updates_parses_updates(bot: Bot, fake: FakeBotApi) -> None:
