@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -81,11 +80,34 @@ def _cmd_export(args: argparse.Namespace) -> int:
 
 
 def _cmd_run(args: argparse.Namespace) -> int:
-    if not os.environ.get("TELEGRAM_BOT_TOKEN"):
+    from bot.app import build_core
+    from bot.config import ConfigError, load_settings
+
+    try:
+        settings = load_settings()
+    except ConfigError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
+        return 2
+    core = build_core(args.knowledge)  # refuses to start on invalid knowledge (KnowledgeError)
+    if not settings.use_telegram:
         print("No TELEGRAM_BOT_TOKEN is set: starting the chat in this terminal instead.\n", file=sys.stderr)
-        return _cmd_console(args)
-    print("The Telegram adapter is not wired yet: set no token to chat in the terminal.", file=sys.stderr)
-    return 2
+        from bot.console import run_console
+
+        return run_console(core.conversation)
+    from bot.telegram.app import run
+
+    _quiet_logging()
+    run(settings, core)
+    return 0
+
+
+def _quiet_logging() -> None:
+    """INFO logs for the bot; libraries that could log tokens or message content stay at WARNING."""
+    import logging
+
+    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
+    for noisy in ("httpx", "httpcore", "telegram.ext.Updater", "apscheduler"):
+        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _cmd_console(args: argparse.Namespace) -> int:

@@ -34,6 +34,16 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class ShareableCard:
+    """A card offered in inline mode."""
+
+    issue_id: str
+    title: str
+    description: str
+    reply: Reply
+
+
+@dataclass(frozen=True)
 class Outcome:
     """The replies, plus what the adapter should remember or record."""
 
@@ -76,6 +86,20 @@ class Conversation:
         elif result.crisis is None:
             replies.append(menus.no_match(ctx))
         return Outcome(replies, profile, result)
+
+    def shareable_cards(self, profile: Profile, text: str) -> list[ShareableCard]:
+        """Cards for inline mode: the best matches for `text`, in the person's language and role."""
+        result = self.matcher.match(text, lang=profile.lang, client_lang=normalise_code(profile.client_lang))
+        ctx = self.context(result.lang, profile.role)
+        cards_out = []
+        for match in result.matches:
+            issue = self.kb.issue(match.issue)
+            if issue is None:
+                continue
+            card = cards.issue_card(ctx, issue)
+            summary = ctx.issue_text(issue, "guidance" if issue.guidance and profile.role != "staff" else "summary")
+            cards_out.append(ShareableCard(issue.id, ctx.issue_title(issue), summary, Reply(card.html)))
+        return cards_out
 
     # -- commands ---------------------------------------------------------------------------------------
 

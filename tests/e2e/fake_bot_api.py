@@ -6,7 +6,11 @@ Run it in a background thread and point python-telegram-bot at it::
         app = ApplicationBuilder().token(fake.token).base_url(fake.base_url).build()
         fake.push_command(42, "start")
         ...
-        fake.wait_for("sendMessage", chat_id=42)
+        fake.wait_for("sendMessage", chat_id=42)  # in an async test: await fake.wait_for_async(...)
+
+``wait_for`` blocks the calling thread, so inside a test running on the bot's event loop use
+``wait_for_async`` (or the bot never gets to run).  Sent messages also carry ``entities`` (UTF-16 offsets)
+parsed from the HTML, and an edit only counts as "not modified" if text, entities and keyboard are unchanged.
 
 PTB (``HTTPXRequest``) posts ``application/x-www-form-urlencoded`` bodies (``multipart/form-data`` when
 uploading files) in which string parameters are sent verbatim and every other value (ints, bools, nested
@@ -22,6 +26,7 @@ leaves them as literal text), so that the bot is forced to escape its output.
 
 from __future__ import annotations
 
+import asyncio
 import json
 import re
 import socket
@@ -276,11 +281,14 @@ class FakeBotApi:
                 body = self.rfile.read(length) if length else b""
                 status, payload = fake._handle(self.path, self.headers.get("Content-Type", ""), body)
                 data = json.dumps(payload).encode("utf-8")
-                self.send_response(status)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(data)))
-                self.end_headers()
-                self.wfile.write(data)
+                try:
+                    self.send_response(status)
+                    self.send_header("Content-Type", "application/json")
+                    self.send_header("Content-Length", str(len(data)))
+                    self.end_headers()
+                    self.wfile.write(data)
+                except (BrokenPipeError, ConnectionResetError):  # the client gave up (e.g. a cancelled long poll)
+                    self.close_connection = True
 
             do_GET = do_POST
 
@@ -438,6 +446,12 @@ class FakeBotApi:
                     )
                 self._cond.wait(remaining)
             return found
+
+    async def wait_for_async(
+        self, method: str, count: int = 1, timeout: float = 10.0, chat_id: int | None = None
+    ) -> list[Call]:
+        """:meth:`wait_for` for async tests: waits in a worker thread so the bot's event loop keeps running."""
+        return await asyncio.to_thread(self.wait_for, method, count, timeout, chat_id)
 
     def summary(self, limit: int = 40) -> str:
         """A readable list of the last recorded calls, getUpdates excluded."""

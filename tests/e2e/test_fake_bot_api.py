@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import datetime as dt
 import io
 import re
 from collections.abc import AsyncIterator, Iterator
@@ -19,6 +20,7 @@ from telegram import (
 )
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, EndPointNotFound, InvalidToken, RetryAfter
+from telegram.ext import ApplicationBuilder, CallbackQueryHandler, CommandHandler, ContextTypes
 
 from tests.e2e.fake_bot_api import FakeBotApi, parse_body, parse_telegram_html
 
@@ -225,11 +227,13 @@ async def test_answer_inline_query_refusals(bot: Bot, fake: FakeBotApi) -> None:
             await bot.answer_inline_query(query_id, results)
 
 
-async def test_fail_next_raises_retry_after(bot: Bot, fake: FakeBotApi) -> None:
-    fake.fail_next("sendMessage", times=2)
+async def test_fail_next_raises_retry_after(bot: Bot, fake: FakeBotApi, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("PTB_TIMEDELTA", "1")  # else PTB 22 warns on every RetryAfter (int retry_after is deprecated)
+    fake.fail_next("sendMessage", retry_after=3, times=2)
     for _ in range(2):
-        with pytest.raises(RetryAfter):
+        with pytest.raises(RetryAfter) as caught:
             await bot.send_message(USER, "hi")
+        assert caught.value.retry_after == dt.timedelta(seconds=3)
     assert (await bot.send_message(USER, "hi")).text == "hi"
     assert [c.ok for c in fake.calls if c.method == "sendMessage"] == [False, False, True]
     assert fake.wait_for("sendMessage", chat_id=USER)[0].params["text"] == "hi"
@@ -284,3 +288,34 @@ async def test_multipart_upload_is_parsed(bot: Bot, fake: FakeBotApi) -> None:
     params = fake.calls[-1].params
     assert params["caption"] == "true" and params["chat_id"] == USER
     assert params["document"] == {"filename": "a.txt", "data": b"abc"}
+
+
+async def test_application_polls_and_replies(fake: FakeBotApi) -> None:
+    async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.effective_message is not None
+        keys = InlineKeyboardMarkup([[InlineKeyboardButton("Go", callback_data="go")]])
+        await update.effective_message.reply_html(f"<b>Hi</b> {' '.join(context.args or [])}", reply_markup=keys)
+
+    async def pressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+        assert update.callback_query is not None
+        await update.callback_query.answer()
+        await update.callback_query.edit_message_text(f"pressed {update.callback_query.data}")
+
+    app = ApplicationBuilder().token(fake.token).base_url(fake.base_url).build()
+    app.add_handlers([CommandHandler("start", start), CallbackQueryHandler(pressed)])
+    fake.push_command(USER, "start", "there")
+    async with app:
+        await app.start()
+        assert app.updater is not None
+        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+        try:
+            (sent,) = await fake.wait_for_async("sendMessage", chat_id=USER)
+            assert sent.result["text"] == "Hi there"
+            fake.push_callback(USER, "go")
+            (edit,) = await fake.wait_for_async("editMessageText", chat_id=USER)
+            assert edit.params["message_id"] == sent.result["message_id"] and edit.result["text"] == "pressed go"
+            await fake.wait_for_async("answerCallbackQuery")
+        finally:
+            await app.updater.stop()
+            await app.stop()
+    assert [c.method for c in fake.sent_to(USER)] == ["sendMessage", "editMessageText"]

@@ -1,0 +1,125 @@
+"""Settings from the environment, read and checked once at start-up.
+
+A bad value stops the bot with a message in plain words (never a traceback).
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import urlparse
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+DATA_DIR = PROJECT_ROOT / "data"
+
+
+class ConfigError(Exception):
+    """A setting is wrong; the message says which and how to fix it."""
+
+
+@dataclass(frozen=True)
+class Settings:
+    token: str | None
+    api_base_url: str | None
+    database_url: str
+    webhook_url: str | None
+    webhook_listen: str
+    webhook_port: int
+    admin_ids: frozenset[int]
+    user_key_secret: bytes = field(repr=False)
+    unanswered_log_days: int  # 0 = off: unanswered questions are not kept at all
+    flood_limit: int
+
+    @property
+    def use_telegram(self) -> bool:
+        return bool(self.token)
+
+
+def load_settings(env: Mapping[str, str] | None = None, data_dir: Path = DATA_DIR) -> Settings:
+    env = os.environ if env is None else env
+    token = env.get("TELEGRAM_BOT_TOKEN", "").strip() or None
+    if token and ":" not in token:
+        raise ConfigError("TELEGRAM_BOT_TOKEN does not look like a bot token (it has the form 123456:ABC-DEF...).")
+    base_url = env.get("BOT_API_BASE_URL", "").strip() or None
+    if base_url and urlparse(base_url).scheme not in ("http", "https"):
+        raise ConfigError("BOT_API_BASE_URL must start with http:// or https://, e.g. http://127.0.0.1:8081/bot")
+    database_url = env.get("DATABASE_URL", "").strip() or default_database_url(data_dir)
+    database_url = async_database_url(database_url)
+    webhook_url = env.get("WEBHOOK_URL", "").strip() or None
+    if webhook_url and not webhook_url.startswith("https://"):
+        raise ConfigError("WEBHOOK_URL must be an https:// address that Telegram can reach.")
+    return Settings(
+        token=token,
+        api_base_url=base_url,
+        database_url=database_url,
+        webhook_url=webhook_url,
+        webhook_listen=env.get("WEBHOOK_LISTEN", "127.0.0.1"),
+        webhook_port=_int(env, "WEBHOOK_PORT", 8443),
+        admin_ids=_ids(env.get("ADMIN_IDS", "")),
+        user_key_secret=_secret(env, data_dir),
+        unanswered_log_days=_int(env, "UNANSWERED_LOG_DAYS", 0),
+        flood_limit=_int(env, "FLOOD_LIMIT_PER_MINUTE", 20),
+    )
+
+
+def default_database_url(data_dir: Path) -> str:
+    return f"sqlite+aiosqlite:///{data_dir / 'bot.sqlite3'}"
+
+
+def async_database_url(url: str) -> str:
+    """Accept the usual URL forms and pick the async driver: postgresql:// -> postgresql+asyncpg://."""
+    for plain, asynchronous in (
+        ("postgres://", "postgresql+asyncpg://"),
+        ("postgresql://", "postgresql+asyncpg://"),
+        ("sqlite://", "sqlite+aiosqlite://"),
+    ):
+        if url.startswith(plain):
+            return asynchronous + url[len(plain) :]
+    if not url.startswith(("postgresql+asyncpg://", "sqlite+aiosqlite://")):
+        raise ConfigError("DATABASE_URL must be a PostgreSQL (postgresql://...) or SQLite (sqlite:///path) address.")
+    return url
+
+
+def _int(env: Mapping[str, str], name: str, default: int) -> int:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = int(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a whole number, not '{raw}'.") from None
+    if value < 0:
+        raise ConfigError(f"{name} must not be negative.")
+    return value
+
+
+def _ids(raw: str) -> frozenset[int]:
+    ids = set()
+    for part in raw.replace(" ", "").split(","):
+        if not part:
+            continue
+        if not part.lstrip("-").isdigit():
+            raise ConfigError(f"ADMIN_IDS must be Telegram user ids separated by commas; '{part}' is not a number.")
+        ids.add(int(part))
+    return frozenset(ids)
+
+
+def _secret(env: Mapping[str, str], data_dir: Path) -> bytes:
+    """USER_KEY_SECRET keys the hash that replaces Telegram ids in storage. Without it, a random secret is made
+    once and kept in the data folder (readable by the bot's user only)."""
+    raw = env.get("USER_KEY_SECRET", "").strip()
+    if raw:
+        if len(raw) < 16:
+            raise ConfigError("USER_KEY_SECRET must be at least 16 characters long.")
+        return raw.encode()
+    path = data_dir / "user-key-secret"
+    if path.is_file():
+        return path.read_bytes().strip()
+    data_dir.mkdir(parents=True, exist_ok=True)
+    value = secrets.token_hex(32).encode()
+    path.write_bytes(value)
+    path.chmod(0o600)
+    return value

@@ -1,0 +1,20 @@
+"""A question typed in the chat: crisis first, then the matched card, a greeting, or an honest "no match"."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.ext import ContextTypes
+
+from bot.telegram.render import send
+from bot.telegram.services import services
+
+
+async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    message, user = update.effective_message, update.effective_user
+    if message is None:
+        return
+    svc = services(context)
+    profile = await svc.profile(user)
+    outcome = svc.core.conversation.on_text(profile, message.text or message.caption or "")
+    await svc.remember(user, profile, outcome)  # saved before answering: the next message sees the change
+    await send(context, message.chat_id, outcome.replies)

@@ -1,0 +1,73 @@
+"""What every handler needs, created once at start-up and shared through `bot_data` (no module globals)."""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+from telegram import User
+from telegram.ext import ContextTypes
+
+from bot.app import Core
+from bot.config import Settings
+from bot.conversation import Outcome, Profile
+from bot.store import Store, user_key
+
+log = logging.getLogger(__name__)
+KEY = "services"
+
+
+@dataclass(frozen=True)
+class Services:
+    core: Core
+    store: Store
+    settings: Settings
+
+    def key(self, user: User) -> str:
+        return user_key(self.settings.user_key_secret, user.id)
+
+    async def profile(self, user: User | None) -> Profile:
+        """The person's saved language and role; defaults when unknown or when the database is unreachable."""
+        if user is None:
+            return Profile()
+        saved = None
+        try:
+            saved = await self.store.preferences(self.key(user))
+        except Exception as exc:  # the database being down must not silence the bot
+            log.warning("could not read preferences (%s); answering with defaults", type(exc).__name__)
+        lang, role = saved or (None, None)
+        return Profile(lang=lang, role=role, client_lang=user.language_code)
+
+    async def remember(self, user: User | None, before: Profile, outcome: Outcome) -> None:
+        """Save what changed (language, role), store feedback, or forget the person, as the outcome says."""
+        if user is None:
+            return
+        key = self.key(user)
+        try:
+            if outcome.forget:
+                await self.store.forget(key)
+            elif (outcome.profile.lang, outcome.profile.role) != (before.lang, before.role):
+                await self.store.save_preferences(key, outcome.profile.lang, outcome.profile.role)
+            if outcome.feedback is not None:
+                await self.store.add_feedback(key, *outcome.feedback)
+            if outcome.result is not None:
+                await self.count(outcome)
+        except Exception as exc:
+            log.warning("could not save to the database (%s); the answer was still sent", type(exc).__name__)
+
+    async def count(self, outcome: Outcome) -> None:
+        result = outcome.result
+        assert result is not None
+        if result.crisis is not None:
+            kind, issue, score = "crisis", None, None
+        elif result.smalltalk is not None:
+            kind, issue, score = result.smalltalk, None, None
+        elif result.matches:
+            kind, issue, score = "match", result.matches[0].issue, result.matches[0].score
+        else:
+            kind, issue, score = "no-match", None, None
+        await self.store.count_stat(result.lang, kind, issue, score)
+
+
+def services(context: ContextTypes.DEFAULT_TYPE) -> Services:
+    return context.application.bot_data[KEY]  # type: ignore[no-any-return]

@@ -1,0 +1,172 @@
+"""Every journey through the real Telegram stack: python-telegram-bot against the fake Bot API server."""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any
+
+from tests.e2e.conftest import Running
+
+USER = 5001
+
+
+async def sent(bot: Running, count: int = 1, chat_id: int = USER, method: str = "sendMessage") -> list[Any]:
+    return await asyncio.to_thread(bot.fake.wait_for, method, count, 10.0, chat_id)
+
+
+def buttons(call: Any) -> list[tuple[str, str]]:
+    markup = call.params.get("reply_markup") or {}
+    return [(b["text"], b.get("callback_data", "")) for row in markup.get("inline_keyboard", []) for b in row]
+
+
+def press(bot: Running, call: Any, label: str, user: int = USER) -> None:
+    data = dict(buttons(call))[label]
+    bot.fake.push_callback(user, data)
+
+
+async def test_start_offers_language_and_role(bot: Running) -> None:
+    bot.fake.push_command(USER, "start")
+    [reply] = await sent(bot)
+    assert "information and signposting about migration" in reply.params["text"]
+    labels = [label for label, _ in buttons(reply)]
+    assert "I work with migrants" in labels and "I need help for myself" in labels
+    bot.fake.reset()
+    press(bot, reply, "Choose language")
+    [menu] = await sent(bot, method="editMessageText")
+    names = [label for label, _ in buttons(menu)]
+    assert {"Polski", "Slovenčina", "Čeština", "English"} <= set(names)
+
+
+async def test_staff_question_gets_the_toolkit_card(bot: Running) -> None:
+    bot.fake.push_command(USER, "start")
+    [start] = await sent(bot)
+    bot.fake.reset()
+    press(bot, start, "I work with migrants")
+    await sent(bot, method="editMessageText")
+    bot.fake.reset()
+    bot.fake.push_message(USER, "refugee has to leave asylum housing in 28 days, what can we do?")
+    [card] = await sent(bot)
+    text = card.params["text"]
+    assert "Transition from dispersal accommodation" in text
+    assert "Recommended actions" in text and "NI 156" in text
+    assert "01284-729433" in text and "may have changed" in text
+    labels = [label for label, _ in buttons(card)]
+    assert {"Contacts", "More", "Show in another language", "👍", "👎"} <= set(labels)
+    assert all(len(data.encode()) <= 64 for _, data in buttons(card))
+
+
+async def test_migrant_question_in_polish_gets_guidance_and_services(bot: Running) -> None:
+    bot.fake.push_message(USER, "gdzie mogę się uczyć angielskiego za darmo", language_code="pl")
+    [card] = await sent(bot)
+    text = card.params["text"]
+    assert "ESOL" in text
+    assert "Where to get help" in text or "help" in text.lower()
+
+
+async def test_show_in_another_language(bot: Running) -> None:
+    bot.fake.push_message(USER, "my landlord puts 12 people in a 3 bedroom house")
+    [card] = await sent(bot)
+    bot.fake.reset()
+    press(bot, card, "Show in another language")
+    [menu] = await sent(bot, method="editMessageText")
+    bot.fake.reset()
+    press(bot, menu, "Polski")
+    [shown] = await sent(bot)
+    assert "Overcrowding" in shown.params["text"] or "HMO" in shown.params["text"]
+
+
+async def test_no_match_is_honest_and_offers_topics(bot: Running) -> None:
+    bot.fake.push_message(USER, "who won the football last night")
+    [reply] = await sent(bot)
+    assert "do not have information" in reply.params["text"]
+    assert "Citizens Advice" in reply.params["text"]
+    assert "Topics" in [label for label, _ in buttons(reply)]
+
+
+async def test_topics_browse_to_a_card(bot: Running) -> None:
+    bot.fake.push_command(USER, "topics")
+    [themes] = await sent(bot)
+    bot.fake.reset()
+    press(bot, themes, "Destitution")
+    [issues] = await sent(bot, method="editMessageText")
+    bot.fake.reset()
+    label = next(label for label, _ in buttons(issues) if "recourse" in label.lower())
+    press(bot, issues, label)
+    [card] = await sent(bot)
+    assert "No recourse to public funds" in card.params["text"]
+
+
+async def test_contacts_search(bot: Running) -> None:
+    bot.fake.push_command(USER, "contacts", "NARIC")
+    [reply] = await sent(bot)
+    assert "National Academic Recognition Information Centre" in reply.params["text"]
+    bot.fake.reset()
+    bot.fake.push_command(USER, "contacts", "Gangmasters")
+    [reply] = await sent(bot)
+    assert "Gangmasters Licensing Authority" in reply.params["text"]
+
+
+async def test_crisis_comes_first(bot: Running) -> None:
+    bot.fake.push_message(USER, "chcę się zabić, nie mam już siły", language_code="pl")
+    first = (await sent(bot))[0]
+    assert "999" in first.params["text"] and "116 123" in first.params["text"]
+
+
+async def test_help_privacy_and_forget(bot: Running) -> None:
+    bot.fake.push_command(USER, "start")
+    [start] = await sent(bot)
+    bot.fake.reset()
+    press(bot, start, "I need help for myself")
+    await sent(bot, method="editMessageText")
+    from telegram import User
+
+    key = bot.services.key(User(USER, "Test", False))
+    assert await bot.services.store.rows_about(key) == 1
+    bot.fake.reset()
+    bot.fake.push_command(USER, "privacy")
+    [privacy] = await sent(bot)
+    assert "do not store your messages" in privacy.params["text"]
+    bot.fake.reset()
+    bot.fake.push_command(USER, "forget")
+    [done] = await sent(bot)
+    assert "deleted" in done.params["text"]
+    assert await bot.services.store.rows_about(key) == 0
+
+
+async def test_feedback_is_stored(bot: Running) -> None:
+    bot.fake.push_message(USER, "where can I learn English in the evening")
+    [card] = await sent(bot)
+    press(bot, card, "👍")
+    await sent(bot, method="answerCallbackQuery", chat_id=None)  # type: ignore[arg-type]
+    from telegram import User
+
+    key = bot.services.key(User(USER, "Test", False))
+    for _ in range(50):
+        if await bot.services.store.rows_about(key):
+            break
+        await asyncio.sleep(0.05)
+    assert await bot.services.store.rows_about(key) == 1
+
+
+async def test_inline_mode_offers_cards(bot: Running) -> None:
+    bot.fake.push_inline_query(USER, "overcrowding")
+    [answer] = await sent(bot, method="answerInlineQuery", chat_id=None)  # type: ignore[arg-type]
+    results = answer.params["results"]
+    assert results and results[0]["id"] == "overcrowding-hmos"
+
+
+async def test_old_button_gets_a_sensible_answer(bot: Running) -> None:
+    bot.fake.push_message(USER, "hello")
+    [greeting] = await sent(bot)
+    bot.fake.reset()
+    bot.fake.push_callback(USER, "v0:whatever:from-an-old-version")
+    [reply] = await sent(bot, method="editMessageText")
+    assert "expired" in reply.params["text"]
+    assert greeting.ok
+
+
+async def test_a_failure_is_reported_not_silent(bot: Running) -> None:
+    bot.fake.fail_next("sendMessage", status=400, retry_after=None, description="Bad Request: chat not found")
+    bot.fake.push_message(USER, "where can I learn English")
+    [apology] = await sent(bot)
+    assert "something went wrong" in apology.params["text"]
