@@ -46,13 +46,16 @@ def _parser() -> argparse.ArgumentParser:
     command("validate", _cmd_validate, "check every knowledge file; exit 1 with path:line: problem lines")
     p = command("export", _cmd_export, "print the whole knowledge base")
     p.add_argument("--json", action="store_true", help="as one JSON object (the default)")
-    p.add_argument("--lang", default="en", help="language of the texts")
+    p.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the texts")
     command("console", _cmd_console, "chat with the bot in this terminal")
     p = command("ask", _cmd_ask, "the reply the bot would send to TEXT, without Telegram")
     p.add_argument("--lang", choices=LANGUAGES, help="the user's chosen language")
     p.add_argument("--role", choices=("staff", "migrant"), help="the user's role")
     p.add_argument("--json", action="store_true", help='as {"text", "buttons"}')
     p.add_argument("text", nargs="+", help="the message")
+    p = command("translations", _cmd_translations, "translation coverage per language (or --update the catalogs)")
+    p.add_argument("--json", action="store_true", help="as one JSON object")
+    p.add_argument("--update", action="store_true", help="refresh the .pot templates and merge them into every .po")
     p = command("match", _cmd_match, "match questions (JSON lines on stdin) to issues, JSON lines out")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
     return parser
@@ -73,8 +76,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from bot.app import DEFAULT_LOCALES
+    from bot.i18n import Catalogs
+
     kb = _knowledge(args)
-    json.dump(export_knowledge(kb), sys.stdout, ensure_ascii=False)
+    catalogs = Catalogs(DEFAULT_LOCALES)
+    data = export_knowledge(kb, lambda context, text: catalogs.knowledge(args.lang, context, text).text)
+    data["lang"] = args.lang
+    json.dump(data, sys.stdout, ensure_ascii=False)
     sys.stdout.write("\n")
     return 0
 
@@ -145,4 +154,24 @@ def _cmd_match(args: argparse.Namespace) -> int:
     for line in match_lines(matcher, sys.stdin):
         sys.stdout.write(line + "\n")
         sys.stdout.flush()
+    return 0
+
+
+def _cmd_translations(args: argparse.Namespace) -> int:
+    from bot.app import DEFAULT_LOCALES, PROJECT_ROOT
+    from bot.i18n import Catalogs
+    from bot.translations import coverage_report, update_catalogs
+
+    kb = _knowledge(args)
+    if args.update:
+        for path in update_catalogs(DEFAULT_LOCALES, PROJECT_ROOT, kb):
+            print(f"updated {path.relative_to(PROJECT_ROOT)}")
+        return 0
+    report = coverage_report(Catalogs(DEFAULT_LOCALES), PROJECT_ROOT, kb)
+    if args.json:
+        print(json.dumps(report))
+        return 0
+    print(f"{'lang':6}{'UI':>8}{'knowledge':>11}{'outdated':>10}{'unreviewed':>12}")
+    for lang, row in report.items():
+        print(f"{lang:6}{row['ui']:>8.0%}{row['knowledge']:>11.0%}{row['outdated']:>10}{row['unreviewed']:>12}")
     return 0

@@ -34,8 +34,11 @@ def run_console(conversation: Conversation, stdin: TextIO = sys.stdin, stdout: T
             stdout.write(text + "\n\n")
         stdout.flush()
 
-    stdout.write("Type a question, a command (/start, /topics, /contacts, /help), a number to press a button, "
-                 "or /quit.\n\n")  # fmt: skip
+    t = conversation.catalogs.translator("en")
+    intro = t.gettext(
+        "Type a question, a command (/start, /topics, /contacts, /help), a number to press a button, or /quit."
+    )
+    stdout.write(intro + "\n\n")
     show(conversation.on_command(profile, "start"))
     for line in _lines(stdin, stdout):
         text = line.strip()

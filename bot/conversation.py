@@ -11,10 +11,11 @@ from dataclasses import dataclass, replace
 from bot.callbacks import decode
 from bot.i18n import Catalogs
 from bot.kb.model import KnowledgeBase
-from bot.languages import SOURCE_LANGUAGE, is_supported, normalise_code
+from bot.languages import RTL_LANGUAGES, SOURCE_LANGUAGE, is_supported, normalise_code
 from bot.match import Matcher, MatchResult
 from bot.replies import Reply, cards, menus
 from bot.replies.context import ROLES, RenderContext, role_from_code
+from bot.replies.model import right_to_left
 
 CLOSE_MATCH_RATIO = 0.8  # other topics are offered when their score is within 80% of the best
 CRISIS_SIGNPOST_SCORE = 0.6  # after a crisis reply, a topic card only when the match is clear
@@ -52,6 +53,11 @@ class Outcome:
     result: MatchResult | None = None
     feedback: tuple[str, bool] | None = None  # (issue id, helpful?)
     forget: bool = False
+    lang: str | None = None  # the language the replies are in
+
+    def __post_init__(self) -> None:
+        if self.lang in RTL_LANGUAGES:
+            object.__setattr__(self, "replies", [right_to_left(r) for r in self.replies])
 
 
 class Conversation:
@@ -61,7 +67,7 @@ class Conversation:
         self.catalogs = catalogs
 
     def context(self, lang: str, role: str | None) -> RenderContext:
-        return RenderContext(self.kb, self.catalogs.translator(lang), lang, role)
+        return RenderContext(self.kb, self.catalogs.translator(lang), lang, role, self.catalogs)
 
     # -- messages ---------------------------------------------------------------------------------------
 
@@ -85,7 +91,7 @@ class Conversation:
                 replies.append(cards.issue_card(ctx, issue, close))
         elif result.crisis is None:
             replies.append(menus.no_match(ctx))
-        return Outcome(replies, profile, result)
+        return Outcome(replies, profile, result, lang=ctx.lang)
 
     def shareable_cards(self, profile: Profile, text: str) -> list[ShareableCard]:
         """Cards for inline mode: the best matches for `text`, in the person's language and role."""
@@ -114,13 +120,15 @@ class Conversation:
             "privacy": menus.privacy,
         }
         if command in simple:
-            return Outcome([simple[command](ctx)], profile)
+            return Outcome([simple[command](ctx)], profile, lang=ctx.lang)
         if command == "contacts":
-            return Outcome([menus.directory(ctx, argument)], profile)
+            return Outcome([menus.directory(ctx, argument)], profile, lang=ctx.lang)
         if command == "forget":
             cleared = Profile(client_lang=profile.client_lang)
-            return Outcome([menus.forgotten(self.context(cleared.ui_lang, None))], cleared, forget=True)
-        return Outcome([menus.help_reply(ctx)], profile)
+            return Outcome(
+                [menus.forgotten(self.context(cleared.ui_lang, None))], cleared, forget=True, lang=cleared.ui_lang
+            )
+        return Outcome([menus.help_reply(ctx)], profile, lang=ctx.lang)
 
     # -- buttons ----------------------------------------------------------------------------------------
 
@@ -128,31 +136,31 @@ class Conversation:
         callback = decode(data)
         ctx = self.context(profile.ui_lang, profile.role)
         if callback is None:
-            return Outcome([menus.stale_button(ctx)], profile)
+            return Outcome([menus.stale_button(ctx)], profile, lang=ctx.lang)
         action, args = callback.action, callback.args
         if action == "L" and args and is_supported(args[0]):
             profile = replace(profile, lang=args[0])
-            return Outcome([menus.language_set(self.context(args[0], profile.role))], profile)
+            return Outcome([menus.language_set(self.context(args[0], profile.role))], profile, lang=args[0])
         if action == "R" and args and role_from_code(args[0]) in ROLES:
             profile = replace(profile, role=role_from_code(args[0]))
-            return Outcome([menus.role_set(self.context(profile.ui_lang, profile.role))], profile)
+            return Outcome([menus.role_set(self.context(profile.ui_lang, profile.role))], profile, lang=profile.ui_lang)
         if action == "lm":
-            return Outcome([menus.language_menu(ctx)], profile)
+            return Outcome([menus.language_menu(ctx)], profile, lang=ctx.lang)
         if action == "t":
-            return Outcome([menus.themes(ctx)], profile)
+            return Outcome([menus.themes(ctx)], profile, lang=ctx.lang)
         if action == "T" and args:
-            return Outcome([menus.theme_issues(ctx, args[0])], profile)
+            return Outcome([menus.theme_issues(ctx, args[0])], profile, lang=ctx.lang)
         if action == "d" and args and args[0].isdigit():
-            return Outcome([menus.directory(ctx, page=int(args[0]))], profile)
+            return Outcome([menus.directory(ctx, page=int(args[0]))], profile, lang=ctx.lang)
         if action in ("i", "c", "m", "sl", "f") and args and (issue := self.kb.issue(args[0])) is not None:
             if action == "sl":
-                return Outcome([menus.choose_language_for(ctx, issue.id)], profile)
+                return Outcome([menus.choose_language_for(ctx, issue.id)], profile, lang=ctx.lang)
             if action == "f":
                 helpful = len(args) > 1 and args[1] == "1"
-                return Outcome([menus.thanks(ctx)], profile, feedback=(issue.id, helpful))
+                return Outcome([menus.thanks(ctx)], profile, feedback=(issue.id, helpful), lang=ctx.lang)
             lang = args[1] if len(args) > 1 and is_supported(args[1]) else profile.ui_lang
             role = role_from_code(args[2]) if len(args) > 2 else "migrant"
             view = self.context(lang, role or profile.role)
             reply = {"i": cards.issue_card, "c": cards.contacts_reply, "m": cards.more_reply}[action](view, issue)
-            return Outcome([reply], profile)
-        return Outcome([menus.stale_button(ctx)], profile)
+            return Outcome([reply], profile, lang=view.lang)
+        return Outcome([menus.stale_button(ctx)], profile, lang=ctx.lang)

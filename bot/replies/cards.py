@@ -16,7 +16,7 @@ MAX_INLINE_INDICATORS = 8
 def issue_card(ctx: RenderContext, issue: Issue, alternatives: tuple[Match, ...] = ()) -> Reply:
     role = ctx.role or (MIGRANT if issue.guidance else STAFF)
     body = _migrant_body(ctx, issue) if role == MIGRANT and issue.guidance else _staff_body(ctx, issue)
-    return Reply("\n".join(body), card_buttons(ctx, issue, alternatives, role))
+    return Reply("\n".join([*body, *ctx.notes()]), card_buttons(ctx, issue, alternatives, role))
 
 
 def _heading(ctx: RenderContext, issue: Issue) -> str:
@@ -36,10 +36,7 @@ def _staff_body(ctx: RenderContext, issue: Issue) -> list[str]:
         numbers = ", ".join(f"NI {n}" for n in issue.indicators)
         lines.append(f"<b>{esc(t.gettext('National Indicators'))}:</b> {esc(numbers)}")
         if len(issue.indicators) <= MAX_INLINE_INDICATORS:
-            for number in issue.indicators:
-                indicator = ctx.kb.indicator(number)
-                if indicator:
-                    lines.append(f"  NI {number}: {esc(indicator.title)}")
+            lines.extend(f"  NI {number}: {esc(ctx.indicator_title(number))}" for number in issue.indicators)
     contacts = [c for c in (ctx.kb.contact(cid) for cid in issue.contacts) if c]
     if contacts:
         lines.append("")
@@ -103,11 +100,10 @@ def more_reply(ctx: RenderContext, issue: Issue) -> Reply:
     t = ctx.t
     lines = [_heading(ctx, issue), esc(ctx.issue_text(issue, "summary")), ""]
     lines.append("<b>" + esc(t.gettext("National Indicators")) + "</b>")
-    for number in issue.indicators:
-        indicator = ctx.kb.indicator(number)
-        lines.append(f"NI {number}: {esc(indicator.title if indicator else '')}")
+    lines.extend(f"NI {number}: {esc(ctx.indicator_title(number))}" for number in issue.indicators)
     lines.append("")
     lines.append("<i>" + esc(t.gettext("Source: {source}", source=issue.source)) + "</i>")
+    lines.extend(ctx.notes())
     return Reply("\n".join(lines), ((Button(t.gettext("Back"), encode("i", issue.id, ctx.lang, ctx.role_code)),),))
 
 
@@ -120,6 +116,7 @@ def contacts_reply(ctx: RenderContext, issue: Issue) -> Reply:
         lines.append(esc(t.gettext("The toolkit lists no contact for this issue. A general advice service:")))
         contacts = [c for c in (ctx.kb.contact("citizens-advice"),) if c]
     lines.extend(contact_block(ctx, contacts))
+    lines.extend(ctx.notes())
     return Reply("\n".join(lines), ((Button(t.gettext("Back"), encode("i", issue.id, ctx.lang, ctx.role_code)),),))
 
 

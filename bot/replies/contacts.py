@@ -2,28 +2,30 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from babel.dates import format_date
+
 from bot.kb.model import Contact
 from bot.replies.context import RenderContext
 from bot.replies.model import esc, link
 
 
 def contact_lines(ctx: RenderContext, contact: Contact) -> list[str]:
-    t = ctx.t
-    lines = [f"• <b>{esc(contact.name)}</b>"]
+    mark = "" if contact.verified else (" *" if contact.from_toolkit else " †")
+    lines = [f"• <b>{esc(ctx.contact_name(contact))}</b>{mark}"]
     who = ", ".join(x for x in (contact.lead_person, contact.lead_agency) if x)
     if who:
         lines.append(f"  {esc(who)}")
-    for phone in contact.phones:
-        label = f" ({esc(phone.label)})" if phone.label else ""
-        lines.append(f"  ☎ {esc(phone.number)}{label}")
-    lines.extend(f"  ✉ {esc(email)}" for email in contact.emails)
-    lines.extend(f"  🌐 {link(url)}" for url in contact.urls)
+    for n, phone in enumerate(contact.phones):
+        label = ctx.phone_label(contact, n)
+        lines.append(f"  ☎ {esc(ctx.ltr(phone.number))}" + (f" ({esc(label)})" if label else ""))
+    lines.extend(f"  ✉ {esc(ctx.ltr(email))}" for email in contact.emails)
+    lines.extend(f"  🌐 {link(url, ctx.ltr(url))}" for url in contact.urls)
     if notes := ctx.contact_notes(contact):
         lines.append(f"  <i>{esc(notes)}</i>")
     if contact.verified:
-        lines.append("  " + esc(t.gettext("Checked on {date}.", date=_date(ctx, contact.verified))))
-    else:
-        lines[0] += " *" if contact.from_toolkit else " †"
+        lines.append("  " + esc(ctx.t.gettext("Checked on {date}.", date=_date(ctx, contact.verified))))
     return lines
 
 
@@ -45,10 +47,7 @@ def contact_block(ctx: RenderContext, contacts: list[Contact]) -> list[str]:
 
 
 def _date(ctx: RenderContext, iso: str) -> str:
-    import datetime as dt
-
-    from babel.dates import format_date
-
+    """e.g. "7 March 2025", "7 marca 2025" — the date in the reader's language."""
     try:
         return format_date(dt.date.fromisoformat(iso), format="long", locale=ctx.lang)
     except (ValueError, LookupError):

@@ -100,10 +100,12 @@ def directory(ctx: RenderContext, query: str = "", page: int = 0) -> Reply:
             return Reply(esc(t.gettext("No contact found for “{query}”.", query=query)), topics_button(ctx))
     pages = max(1, -(-len(contacts) // CONTACTS_PAGE))
     page = min(max(page, 0), pages - 1)
-    lines = ["<b>" + esc(t.gettext("Contacts")) + f"</b> ({page + 1}/{pages})"]
+    count = t.ngettext("{n} contact", "{n} contacts", len(contacts))
+    lines = ["<b>" + esc(t.gettext("Contacts")) + f"</b> — {esc(count)} ({page + 1}/{pages})"]
     if not query:
         lines.append(esc(t.gettext("Search by name: /contacts NARIC")))
     lines.extend(contact_block(ctx, contacts[page * CONTACTS_PAGE : (page + 1) * CONTACTS_PAGE]))
+    lines.extend(ctx.notes())
     nav = []
     if page > 0:
         nav.append(Button("◀", encode("d", str(page - 1))))
@@ -140,11 +142,20 @@ def help_reply(ctx: RenderContext) -> Reply:
     return Reply("\n".join(lines), topics_button(ctx))
 
 
-def privacy(ctx: RenderContext) -> Reply:
+def privacy(ctx: RenderContext, unanswered_days: int = 0) -> Reply:
     t = ctx.t
+    stored = (
+        t.ngettext(
+            "Questions we could not answer are kept for {n} day, without your name or id, so we can improve.",
+            "Questions we could not answer are kept for {n} days, without your name or id, so we can improve.",
+            unanswered_days,
+        )
+        if unanswered_days
+        else t.gettext("We do not store your messages.")
+    )
     lines = [
         "<b>" + esc(t.gettext("Your privacy")) + "</b>",
-        esc(t.gettext("We do not store your messages.")),
+        esc(stored),
         esc(
             t.gettext(
                 "We store your chosen language and role, under a coded number instead of your Telegram id, "
@@ -154,7 +165,7 @@ def privacy(ctx: RenderContext) -> Reply:
         esc(t.gettext("If you press 👍 or 👎 we store which topic it was for and your choice, to improve answers.")),
         esc(t.gettext("Anonymous counts (day, language, topic found) help us see what people need.")),
         esc(t.gettext("Send /forget at any time to delete everything we store about you.")),
-    ]  # fmt: skip
+    ]
     return Reply("\n".join(lines))
 
 
@@ -196,7 +207,11 @@ def stale_button(ctx: RenderContext) -> Reply:
 
 def crisis(ctx: RenderContext, kind: str) -> Reply:
     t = ctx.t
-    lines = ["🚨 <b>" + esc(t.gettext("If you or someone else is in danger now, call 999.")) + "</b>"]
+    lines = [
+        "🚨 <b>"
+        + esc(t.gettext("If you or someone else is in danger now, call {number}.", number=ctx.ltr("999")))
+        + "</b>"
+    ]
     intro = {
         "suicide": t.gettext("You are not alone. You can talk to someone now, free, day or night:"),
         "violence": t.gettext("If it is safe, get away from the person. You can get help here:"),
@@ -208,8 +223,8 @@ def crisis(ctx: RenderContext, kind: str) -> Reply:
     for contact_id in ctx.kb.crisis_lines.get(kind, ()):
         contact = ctx.kb.contact(contact_id)
         if contact and contact_id != "emergency-999":
-            phones = ", ".join(p.number for p in contact.phones)
-            lines.append(f"• <b>{esc(contact.name)}</b>" + (f": {esc(phones)}" if phones else ""))
+            phones = ", ".join(ctx.ltr(p.number) for p in contact.phones)
+            lines.append(f"• <b>{esc(ctx.contact_name(contact))}</b>" + (f": {esc(phones)}" if phones else ""))
     return Reply("\n".join(lines))
 
 

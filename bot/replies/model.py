@@ -49,6 +49,12 @@ def plain_text(markup: str) -> str:
         if match.group(1) is None:
             return ""
         url, label = html.unescape(match.group(1)), html.unescape(_TAG_RE.sub("", match.group(2)))
-        return label if label == url else f"{label} ({url})"
+        return label if label.strip("\u2066\u2069") == url else f"{label} ({url})"
 
     return html.unescape(_TAG_RE.sub(replace, markup))
+
+
+def right_to_left(reply: Reply) -> Reply:
+    """Arabic and Farsi: every line starts right-to-left, even when it begins with a Latin name or a number."""
+    lines = [f"\u200f{line}" if line.strip() else line for line in reply.html.split("\n")]
+    return Reply("\n".join(lines), reply.buttons)

@@ -1,0 +1,89 @@
+"""The commands CONTRACT.md fixes, run as a user would run them."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+PROJECT = Path(__file__).resolve().parent.parent
+
+
+def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [sys.executable, "run_bot.py", *args], cwd=PROJECT, input=stdin, capture_output=True, text=True, timeout=180
+    )
+
+
+def test_match_json_contract() -> None:
+    lines = [
+        {"id": "a", "text": "refugee has to leave asylum housing in 28 days, what can we do?"},
+        {"id": "b", "text": "hello"},
+        {"id": "c", "text": "I want to kill myself"},
+        {"id": "d", "text": "kde se můžu naučit anglicky", "lang": "sk"},
+        {"id": "e", "text": ""},
+    ]
+    result = run("match", "--json", stdin="".join(json.dumps(x) + "\n" for x in lines) + "not json\n")
+    assert result.returncode == 0, result.stderr
+    out = [json.loads(line) for line in result.stdout.splitlines()]
+    assert [o["id"] for o in out[:5]] == ["a", "b", "c", "d", "e"]
+    assert out[0]["matches"][0]["issue"] == "refugee-move-on" and 0 < out[0]["matches"][0]["score"] <= 1
+    assert out[0]["crisis"] is False and out[0]["lang"] == "en"
+    assert out[1]["matches"] == []
+    assert out[2]["crisis"] is True
+    assert out[3]["lang"] == "sk" and out[3]["matches"][0]["issue"] == "esol"
+    assert out[4]["matches"] == [] and out[4]["crisis"] is False
+    assert "error" in out[5]
+    assert all(len(o.get("matches", [])) <= 5 for o in out)
+
+
+def test_ask_text_and_json() -> None:
+    result = run("ask", "--role", "staff", "how do we enforce HMO licensing on overcrowded houses?")
+    assert result.returncode == 0, result.stderr
+    assert "Recommended actions" in result.stdout and "HMO" in result.stdout
+    result = run("ask", "--json", "--lang", "pl", "--role", "migrant", "gdzie mogę uczyć się angielskiego")
+    data = json.loads(result.stdout)
+    assert set(data) >= {"text", "buttons"}
+    assert "Angielski" in data["text"]
+    assert all(len(b["data"].encode()) <= 64 for row in data["buttons"] for b in row)
+
+
+def test_export_translated() -> None:
+    data = json.loads(run("export", "--json", "--lang", "cs").stdout)
+    issue = next(i for i in data["issues"] if i["id"] == "esol")
+    assert issue["title"] != "English for Speakers of Other Languages (ESOL)" and "ESOL" in issue["title"]
+    contact = next(c for c in data["contacts"] if c["id"] == "annex2-item-07")
+    assert contact["phones"] == ["01284-729433"]
+
+
+def test_translations_json() -> None:
+    data = json.loads(run("translations", "--json").stdout)
+    assert set(data) == {"en", "pl", "sk", "cs", "lt", "lv", "ro", "hu", "bg", "pt", "ru", "uk", "ar", "fa"}
+    for row in data.values():
+        assert set(row) == {"ui", "knowledge", "outdated", "unreviewed"}
+    table = run("translations").stdout
+    assert table.splitlines()[0].split() == ["lang", "UI", "knowledge", "outdated", "unreviewed"]
+
+
+def test_console_chat_with_numbered_buttons() -> None:
+    result = run("console", stdin="where can I learn English?\n/topics\n1\n/quit\n")
+    assert result.returncode == 0, result.stderr
+    assert "ESOL" in result.stdout
+    assert "[1] Access to information" in result.stdout
+    assert "Data collection" in result.stdout  # pressing [1] opened the theme's issues
+
+
+def test_run_without_token_opens_the_console() -> None:
+    result = subprocess.run(
+        [sys.executable, "run_bot.py"],
+        cwd=PROJECT,
+        input="hello\n",
+        capture_output=True,
+        text=True,
+        timeout=180,
+        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+    )
+    assert result.returncode == 0, result.stderr
+    assert "No TELEGRAM_BOT_TOKEN" in result.stderr
+    assert "Hello!" in result.stdout
