@@ -29,13 +29,15 @@ from bot.telegram.services import KEY, Services
 log = logging.getLogger(__name__)
 
 
-def build_application(settings: Settings, core: Core, store: Store, *, rate_limiter: bool = True) -> Application:
+def build_application(
+    settings: Settings, core: Core, store: Store, *, rate_limiter: bool = True, concurrent_updates: int | bool = True
+) -> Application:
     builder = ApplicationBuilder().token(settings.token or "").post_init(_post_init).post_shutdown(_post_shutdown)
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     if rate_limiter:
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
-    builder = builder.concurrent_updates(True)
+    builder = builder.concurrent_updates(concurrent_updates)
     app = builder.build()
     app.bot_data[KEY] = Services(core, store, settings)
     app.add_handler(CommandHandler(list(COMMANDS), on_command))
