@@ -59,8 +59,11 @@ async def test_migrant_question_in_polish_gets_guidance_and_services(bot: Runnin
     bot.fake.push_message(USER, "gdzie mogę się uczyć angielskiego za darmo", language_code="pl")
     [card] = await sent(bot)
     text = card.params["text"]
-    assert "ESOL" in text
-    assert "Where to get help" in text or "help" in text.lower()
+    pl = bot.services.core.catalogs.translator("pl")
+    assert "Angielski" in text and "ESOL" in text  # the card is in Polish
+    assert pl.gettext("Where to get help") in text
+    assert "https://www.gov.uk/improve-english-maths-it-skills" in text  # services with their links
+    assert pl.gettext("Draft translation, not yet checked by a native speaker.") in text
 
 
 async def test_show_in_another_language(bot: Running) -> None:
