@@ -103,20 +103,12 @@ def _cmd_run(args: argparse.Namespace) -> int:
         from bot.console import run_console
 
         return run_console(core.conversation)
+    from bot.logs import configure_logging
     from bot.telegram.app import run
 
-    _quiet_logging()
+    configure_logging()
     run(settings, core)
     return 0
-
-
-def _quiet_logging() -> None:
-    """INFO logs for the bot; libraries that could log tokens or message content stay at WARNING."""
-    import logging
-
-    logging.basicConfig(format="%(asctime)s %(levelname)s %(name)s: %(message)s", level=logging.INFO)
-    for noisy in ("httpx", "httpcore", "telegram.ext.Updater", "apscheduler"):
-        logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
 def _cmd_console(args: argparse.Namespace) -> int:

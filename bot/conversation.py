@@ -109,7 +109,8 @@ class Conversation:
 
     # -- commands ---------------------------------------------------------------------------------------
 
-    def on_command(self, profile: Profile, command: str, argument: str = "") -> Outcome:
+    def on_command(self, profile: Profile, command: str, argument: str = "", unanswered_days: int = 0) -> Outcome:
+        """`unanswered_days`: how long unanswered questions are kept (0 = not at all), told in /privacy."""
         ctx = self.context(profile.ui_lang, profile.role)
         simple = {
             "start": menus.start,
@@ -117,10 +118,11 @@ class Conversation:
             "topics": menus.themes,
             "language": menus.language_menu,
             "role": menus.role_menu,
-            "privacy": menus.privacy,
         }
         if command in simple:
             return Outcome([simple[command](ctx)], profile, lang=ctx.lang)
+        if command == "privacy":
+            return Outcome([menus.privacy(ctx, unanswered_days)], profile, lang=ctx.lang)
         if command == "contacts":
             return Outcome([menus.directory(ctx, argument)], profile, lang=ctx.lang)
         if command == "forget":

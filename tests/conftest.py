@@ -1,5 +1,6 @@
 from __future__ import annotations
 
+import os
 import shutil
 from pathlib import Path
 
@@ -7,6 +8,7 @@ import pytest
 
 from bot.kb import KnowledgeBase, load_knowledge
 
+os.environ.setdefault("PTB_TIMEDELTA", "1")  # as run_bot.py does: durations as timedelta
 PROJECT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = PROJECT / "knowledge"
 

@@ -3,6 +3,8 @@ greetings, no match, crisis, and the polite answers for odd input."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 from babel import Locale
 from rapidfuzz import fuzz, process, utils
 
@@ -238,3 +240,21 @@ def error(ctx: RenderContext) -> Reply:
 
 def choose_language_for(ctx: RenderContext, issue_id: str) -> Reply:
     return Reply(esc(ctx.t.gettext("Show this in which language?")), language_buttons("i", issue_id))
+
+
+def unanswered_report(
+    ctx: RenderContext, rows: list[tuple[dt.date, str, str]], counts: list[tuple[dt.date, int]], keep_days: int
+) -> Reply:
+    """For admins: how many questions found no answer, per day, and the latest ones when the log is on."""
+    t = ctx.t
+    lines = ["<b>" + esc(t.gettext("Questions without an answer")) + "</b>"]
+    if counts:
+        lines.extend(f"{esc(day.isoformat())}: {count}" for day, count in counts)
+    else:
+        lines.append(esc(t.gettext("None in the last 7 days.")))
+    lines.append("")
+    if not keep_days:
+        lines.append(esc(t.gettext("The log of question texts is off (set UNANSWERED_LOG_DAYS to switch it on).")))
+    for day, lang, text in rows:
+        lines.append(f"• {esc(day.isoformat())} [{esc(lang)}] {esc(text)}")
+    return Reply("\n".join(lines))

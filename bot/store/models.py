@@ -43,3 +43,14 @@ class Stat(Base):
     outcome: Mapped[str] = mapped_column(String(16))  # match, no-match, crisis, greeting, thanks
     issue: Mapped[str | None] = mapped_column(String(64))
     score: Mapped[float | None] = mapped_column(Float)
+
+
+class Unanswered(Base):
+    """A question we could not answer, kept only when an admin switched the log on, and only for a few days.
+    No user key: it cannot be linked to the person."""
+
+    __tablename__ = "unanswered"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    day: Mapped[dt.date] = mapped_column(Date, index=True)
+    lang: Mapped[str] = mapped_column(String(8))
+    text: Mapped[str] = mapped_column(String(600))

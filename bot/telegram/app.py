@@ -18,6 +18,7 @@ from telegram.ext import (
 
 from bot.app import Core
 from bot.config import Settings
+from bot.flood import FloodGate
 from bot.store import Store
 from bot.telegram.handlers.buttons import on_button
 from bot.telegram.handlers.commands import COMMANDS, on_command
@@ -39,7 +40,7 @@ def build_application(
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     builder = builder.concurrent_updates(concurrent_updates)
     app = builder.build()
-    app.bot_data[KEY] = Services(core, store, settings)
+    app.bot_data[KEY] = Services(core, store, settings, FloodGate(settings.flood_limit))
     app.add_handler(CommandHandler(list(COMMANDS), on_command))
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND & (filters.TEXT | filters.CAPTION), on_message)

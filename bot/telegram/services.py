@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import logging
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from telegram import User
 from telegram.ext import ContextTypes
@@ -11,6 +11,7 @@ from telegram.ext import ContextTypes
 from bot.app import Core
 from bot.config import Settings
 from bot.conversation import Outcome, Profile
+from bot.flood import FloodGate, Verdict
 from bot.store import Store, user_key
 
 log = logging.getLogger(__name__)
@@ -22,9 +23,16 @@ class Services:
     core: Core
     store: Store
     settings: Settings
+    flood: FloodGate = field(default_factory=FloodGate)
 
     def key(self, user: User) -> str:
         return user_key(self.settings.user_key_secret, user.id)
+
+    def flood_check(self, user: User | None) -> Verdict:
+        return self.flood.check(self.key(user)) if user is not None else Verdict.ANSWER
+
+    def is_admin(self, user: User | None) -> bool:
+        return user is not None and user.id in self.settings.admin_ids
 
     async def profile(self, user: User | None) -> Profile:
         """The person's saved language and role; defaults when unknown or when the database is unreachable."""
@@ -38,8 +46,9 @@ class Services:
         lang, role = saved or (None, None)
         return Profile(lang=lang, role=role, client_lang=user.language_code)
 
-    async def remember(self, user: User | None, before: Profile, outcome: Outcome) -> None:
-        """Save what changed (language, role), store feedback, or forget the person, as the outcome says."""
+    async def remember(self, user: User | None, before: Profile, outcome: Outcome, text: str | None = None) -> None:
+        """Save what changed (language, role), store feedback, or forget the person, as the outcome says; count
+        the outcome anonymously; keep an unanswered `text` only when the admins switched that log on."""
         if user is None:
             return
         key = self.key(user)
@@ -52,6 +61,8 @@ class Services:
                 await self.store.add_feedback(key, *outcome.feedback)
             if outcome.result is not None:
                 await self.count(outcome)
+                if text and self.settings.unanswered_log_days and _unanswered(outcome):
+                    await self.store.log_unanswered(outcome.result.lang, text, self.settings.unanswered_log_days)
         except Exception as exc:
             log.warning("could not save to the database (%s); the answer was still sent", type(exc).__name__)
 
@@ -67,6 +78,11 @@ class Services:
         else:
             kind, issue, score = "no-match", None, None
         await self.store.count_stat(result.lang, kind, issue, score)
+
+
+def _unanswered(outcome: Outcome) -> bool:
+    result = outcome.result
+    return bool(result and result.words and not result.matches and result.crisis is None and not result.smalltalk)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Callable
+from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,29 +28,48 @@ class Running:
     services: Services
 
 
+StartBot = Callable[..., AbstractAsyncContextManager[Running]]
+
+
 @pytest.fixture
-async def bot(core: Core, tmp_path: Path) -> AsyncIterator[Running]:
-    fake = FakeBotApi()
-    fake.start()
-    env = {
-        "TELEGRAM_BOT_TOKEN": fake.token,
-        "BOT_API_BASE_URL": fake.base_url,
-        "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
-        "USER_KEY_SECRET": "test-secret-0123456789",
-    }
-    settings = load_settings(env, data_dir=tmp_path)
-    app = build_application(settings, core, Store(settings.database_url), rate_limiter=False)
-    async with app:
-        assert app.post_init is not None
-        await app.post_init(app)
-        await app.start()
-        assert app.updater is not None
-        await app.updater.start_polling(poll_interval=0.0, timeout=1)
+def start_bot(core: Core, tmp_path: Path) -> StartBot:
+    """`async with start_bot(FLOOD_LIMIT_PER_MINUTE="5") as bot:` — extra environment settings as keywords."""
+
+    @asynccontextmanager
+    async def running(**env: str) -> AsyncIterator[Running]:
+        fake = FakeBotApi()
+        fake.start()
+        settings = load_settings(
+            {
+                "TELEGRAM_BOT_TOKEN": fake.token,
+                "BOT_API_BASE_URL": fake.base_url,
+                "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
+                "USER_KEY_SECRET": "test-secret-0123456789",
+                **env,
+            },
+            data_dir=tmp_path,
+        )
+        app = build_application(settings, core, Store(settings.database_url), rate_limiter=False)
         try:
-            yield Running(fake, app.bot_data[KEY])
+            async with app:
+                assert app.post_init is not None and app.updater is not None
+                await app.post_init(app)
+                await app.start()
+                await app.updater.start_polling(poll_interval=0.0, timeout=1)
+                try:
+                    yield Running(fake, app.bot_data[KEY])
+                finally:
+                    await app.updater.stop()
+                    await app.stop()
+                    assert app.post_shutdown is not None
+                    await app.post_shutdown(app)
         finally:
-            await app.updater.stop()
-            await app.stop()
-            assert app.post_shutdown is not None
-            await app.post_shutdown(app)
-    fake.stop()
+            fake.stop()
+
+    return running
+
+
+@pytest.fixture
+async def bot(start_bot: StartBot) -> AsyncIterator[Running]:
+    async with start_bot() as running:
+        yield running

@@ -473,10 +473,12 @@ class FakeBotApi:
                 if c.ok and c.method in ("sendMessage", "editMessageText") and _int(c.params.get("chat_id")) == chat_id
             ]
 
-    def reset(self) -> None:
-        """Forget the recorded calls (queued updates and sent messages are kept)."""
+    def reset(self, *, messages: bool = False) -> None:
+        """Forget the recorded calls (queued updates are kept; sent messages too unless ``messages``)."""
         with self._cond:
             self.calls.clear()
+            if messages:
+                self._messages.clear()
 
     def fail_next(
         self,

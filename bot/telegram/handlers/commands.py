@@ -1,14 +1,20 @@
-"""Slash commands: /start, /help, /topics, /contacts [name], /language, /role, /privacy, /forget."""
+"""Slash commands: /start, /help, /topics, /contacts [name], /language, /role, /privacy, /forget; and, for
+admins only, /unanswered (what people asked that we could not answer)."""
 
 from __future__ import annotations
+
+import logging
 
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.flood import Verdict
+from bot.replies import menus
 from bot.telegram.render import send
 from bot.telegram.services import services
 
-COMMANDS = ("start", "help", "topics", "contacts", "language", "role", "privacy", "forget")
+log = logging.getLogger(__name__)
+COMMANDS = ("start", "help", "topics", "contacts", "language", "role", "privacy", "forget", "unanswered")
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -19,6 +25,21 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     argument = " ".join(context.args or [])
     svc = services(context)
     profile = await svc.profile(user)
-    outcome = svc.core.conversation.on_command(profile, name, argument)
+    verdict = svc.flood_check(user)
+    if verdict is not Verdict.ANSWER:
+        if verdict is Verdict.WARN:
+            await send(
+                context, message.chat_id, [menus.slow_down(svc.core.conversation.context(profile.ui_lang, None))]
+            )
+        return
+    if name == "unanswered" and svc.is_admin(user):
+        ctx = svc.core.conversation.context(profile.ui_lang, None)
+        rows = await svc.store.unanswered()
+        counts = await svc.store.no_match_counts()
+        await send(
+            context, message.chat_id, [menus.unanswered_report(ctx, rows, counts, svc.settings.unanswered_log_days)]
+        )
+        return
+    outcome = svc.core.conversation.on_command(profile, name, argument, svc.settings.unanswered_log_days)
     await svc.remember(user, profile, outcome)  # saved before answering: the next message sees the change
     await send(context, message.chat_id, outcome.replies)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.flood import Verdict
+from bot.replies import menus
 from bot.telegram.render import send
 from bot.telegram.services import services
 
@@ -15,6 +17,14 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
         return
     svc = services(context)
     profile = await svc.profile(user)
-    outcome = svc.core.conversation.on_text(profile, message.text or message.caption or "")
-    await svc.remember(user, profile, outcome)  # saved before answering: the next message sees the change
+    verdict = svc.flood_check(user)
+    if verdict is not Verdict.ANSWER:
+        if verdict is Verdict.WARN:
+            await send(
+                context, message.chat_id, [menus.slow_down(svc.core.conversation.context(profile.ui_lang, None))]
+            )
+        return
+    text = message.text or message.caption or ""
+    outcome = svc.core.conversation.on_text(profile, text)
+    await svc.remember(user, profile, outcome, text)  # saved before answering: the next message sees the change
     await send(context, message.chat_id, outcome.replies)

@@ -1,0 +1,69 @@
+"""Run the bot (python-telegram-bot polling the fake Bot API) in a background thread with its own event loop,
+so synchronous code — Hypothesis tests, benchmarks — can push updates and wait for answers."""
+
+from __future__ import annotations
+
+import asyncio
+import threading
+from pathlib import Path
+
+from bot.app import Core
+from bot.config import load_settings
+from bot.store import Store
+from bot.telegram.app import build_application
+from tests.e2e.fake_bot_api import FakeBotApi
+
+
+class BotThread:
+    def __init__(self, core: Core, folder: Path, **env: str) -> None:
+        self.core, self.folder, self.env = core, folder, env
+        self.fake = FakeBotApi()
+        self._ready = threading.Event()
+        self._stop: asyncio.Event | None = None
+        self._loop: asyncio.AbstractEventLoop | None = None
+        self._error: BaseException | None = None
+        self._thread = threading.Thread(target=self._run, name="bot", daemon=True)
+
+    def __enter__(self) -> BotThread:
+        self.fake.start()
+        self._thread.start()
+        if not self._ready.wait(60) or self._error:
+            raise RuntimeError(f"the bot did not start: {self._error!r}")
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._loop and self._stop:
+            self._loop.call_soon_threadsafe(self._stop.set)
+        self._thread.join(30)
+        self.fake.stop()
+
+    def _run(self) -> None:
+        try:
+            asyncio.run(self._main())
+        except BaseException as exc:  # reported to the starting thread
+            self._error = exc
+            self._ready.set()
+
+    async def _main(self) -> None:
+        self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
+        settings = load_settings(
+            {
+                "TELEGRAM_BOT_TOKEN": self.fake.token,
+                "BOT_API_BASE_URL": self.fake.base_url,
+                "DATABASE_URL": f"sqlite:///{self.folder / 'bot.sqlite3'}",
+                "USER_KEY_SECRET": "thread-secret-0123456789",
+                **self.env,
+            },
+            data_dir=self.folder,
+        )
+        app = build_application(settings, self.core, Store(settings.database_url), rate_limiter=False)
+        async with app:
+            assert app.post_init is not None and app.updater is not None and app.post_shutdown is not None
+            await app.post_init(app)
+            await app.start()
+            await app.updater.start_polling(poll_interval=0.0, timeout=1)
+            self._ready.set()
+            await self._stop.wait()
+            await app.updater.stop()
+            await app.stop()
+            await app.post_shutdown(app)
