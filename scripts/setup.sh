@@ -17,6 +17,9 @@ stamp=".venv/.installed-$(sha256sum pyproject.toml | cut -c1-16)${extras:+-$extr
 if [ ! -f "$stamp" ]; then
   echo "Installing the project and its dependencies ..." >&2
   .venv/bin/python -m pip install --quiet --upgrade pip
-  .venv/bin/python -m pip install --quiet -e ".${extras:+[$extras]}"
+  if ! .venv/bin/python -m pip install --quiet -e ".${extras:+[$extras]}"; then
+    echo "Installing the dependencies failed (see above); fix the problem and run the command again." >&2
+    exit 1
+  fi
   touch "$stamp"
 fi
