@@ -87,3 +87,16 @@ def test_run_without_token_opens_the_console() -> None:
     assert result.returncode == 0, result.stderr
     assert "No TELEGRAM_BOT_TOKEN" in result.stderr
     assert "Hello!" in result.stdout
+
+
+def test_bot_refuses_to_start_on_invalid_knowledge(tmp_path: Path) -> None:
+    import shutil
+
+    folder = tmp_path / "knowledge"
+    shutil.copytree(PROJECT / "knowledge", folder)
+    path = folder / "contacts/annex2.yaml"
+    path.write_text(path.read_text(encoding="utf-8").replace("01603-617076", "01603-6170xx"), encoding="utf-8")
+    result = run("console", "--knowledge", str(folder), stdin="hello\n")
+    assert result.returncode == 1
+    assert "annex2.yaml:" in result.stderr and "does not look like a phone number" in result.stderr
+    assert "Traceback" not in result.stderr and "Hello" not in result.stdout

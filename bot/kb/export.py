@@ -18,7 +18,7 @@ def _english(context: str, text: str) -> str:
 def export_knowledge(kb: KnowledgeBase, tr: Translate = _english) -> dict[str, Any]:
     """Everything, with texts through `tr` (see `run_bot.py export --lang`). Numbers, emails, URLs unchanged."""
     return {
-        "themes": [{"id": t.id, "title": tr(f"theme.{t.id}.title", t.title)} for t in kb.themes],
+        "themes": [{"id": t.id, "title": tr(f"theme.{t.id}.title", t.title), "source": t.source} for t in kb.themes],
         "issues": [
             {
                 "id": i.id,
@@ -37,7 +37,10 @@ def export_knowledge(kb: KnowledgeBase, tr: Translate = _english) -> dict[str, A
             for i in kb.issues
         ],
         "contacts": [export_contact(c, tr) for c in kb.contacts],
-        "indicators": [{"number": n.number, "title": tr(f"ni.{n.number}.title", n.title)} for n in kb.indicators],
+        "indicators": [
+            {"number": n.number, "title": tr(f"ni.{n.number}.title", n.title), "source": n.source}
+            for n in kb.indicators
+        ],
         "phrasings": {lang: {k: list(v) for k, v in table.items()} for lang, table in kb.phrasings.items()},
     }
 

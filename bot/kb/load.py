@@ -81,25 +81,31 @@ class _Loader:
             return checker, None
 
     def top_list(self, path: Path, key: str) -> tuple[Checker, list[tuple[int, YMap]]]:
+        checker, entries, _ = self.top_list_with_source(path, key)
+        return checker, entries
+
+    def top_list_with_source(self, path: Path, key: str) -> tuple[Checker, list[tuple[int, YMap]], str | None]:
+        """A file holding `key:` (a list of records) and, optionally, `source:` for all of them."""
         checker, data = self.read(path)
         if data is None:
             if not checker.problems or checker.problems[-1].path != checker.path:
                 checker.add(1, f"the file is empty: it needs a '{key}:' list")
-            return checker, []
+            return checker, [], None
         block = checker.mapping(data, 1, "the file")
         if block is None:
-            return checker, []
-        checker.known_fields(block, [key], "this file")
+            return checker, [], None
+        checker.known_fields(block, [key, "source"], "this file")
+        source = checker.text(block, "source", required=False)
         items = block.get(key)
         if not isinstance(items, YList):
             checker.add(block.line_of(key), f"the file needs a '{key}:' list")
-            return checker, []
+            return checker, [], source
         result = []
         for index, item in enumerate(items):
             entry = checker.mapping(item, items.line_of(index), f"entry {index + 1} of '{key}'")
             if entry is not None:
                 result.append((items.line_of(index), entry))
-        return checker, result
+        return checker, result, source
 
     def required_file(self, name: str) -> Path | None:
         path = self.folder / name
@@ -145,13 +151,13 @@ class _Loader:
         path = self.required_file("themes.yaml")
         if path is None:
             return []
-        checker, entries = self.top_list(path, "themes")
+        checker, entries, source = self.top_list_with_source(path, "themes")
         themes = []
         for _, entry in entries:
             checker.known_fields(entry, ["id", "title"], "a theme")
             theme_id, title = self.record_id(checker, entry), checker.text(entry, "title")
             if theme_id and title:
-                themes.append(Theme(theme_id, title))
+                themes.append(Theme(theme_id, title, source))
         self.no_duplicates(checker, entries, "theme id")
         return themes
 
@@ -181,7 +187,7 @@ class _Loader:
         path = self.required_file("indicators.yaml")
         if path is None:
             return []
-        checker, entries = self.top_list(path, "indicators")
+        checker, entries, source = self.top_list_with_source(path, "indicators")
         result: list[Indicator] = []
         seen: dict[int, int] = {}
         for line, entry in entries:
@@ -195,7 +201,7 @@ class _Loader:
                 continue
             seen[number] = line
             if title:
-                result.append(Indicator(number, title))
+                result.append(Indicator(number, title, source))
         return sorted(result, key=lambda i: i.number)
 
     def load_contacts(self) -> list[Contact]:

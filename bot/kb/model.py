@@ -14,12 +14,14 @@ SERVICE_KINDS: tuple[str, ...] = ("emergency", "crisis-line", "advice", "governm
 class Theme:
     id: str
     title: str
+    source: str | None = None
 
 
 @dataclass(frozen=True)
 class Indicator:
     number: int
     title: str
+    source: str | None = None
 
 
 @dataclass(frozen=True)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import hashlib
 import logging
+from typing import Any
 
 from telegram import BotCommand, Update
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
+    CallbackContext,
     CallbackQueryHandler,
     CommandHandler,
     InlineQueryHandler,
@@ -28,6 +31,8 @@ from bot.telegram.handlers.messages import on_message
 from bot.telegram.services import KEY, Services
 
 log = logging.getLogger(__name__)
+WEBHOOK_PATH = "telegram"
+PURGE_EVERY_SECONDS = 6 * 3600
 
 
 def build_application(
@@ -58,6 +63,9 @@ async def _post_init(app: Application) -> None:
         await svc.store.migrate()
     except Exception as exc:
         log.warning("the database is not reachable (%s): answering without saved preferences", type(exc).__name__)
+    if svc.settings.unanswered_log_days and app.job_queue is not None:
+        # unanswered questions are deleted after the set number of days, even when no new ones come in
+        app.job_queue.run_repeating(_purge_unanswered, interval=PURGE_EVERY_SECONDS, first=1)
     ui = svc.core.catalogs.translator("en")
     await app.bot.set_my_commands(
         [
@@ -73,22 +81,39 @@ async def _post_init(app: Application) -> None:
     )
 
 
+async def _purge_unanswered(context: CallbackContext) -> None:  # type: ignore[type-arg]
+    svc: Services = context.application.bot_data[KEY]
+    try:
+        removed = await svc.store.purge_unanswered(svc.settings.unanswered_log_days)
+        if removed:
+            log.info("deleted %d unanswered question(s) past their keeping time", removed)
+    except Exception as exc:
+        log.warning("could not purge the unanswered-questions log (%s); will try again", type(exc).__name__)
+
+
 async def _post_shutdown(app: Application) -> None:
     svc: Services = app.bot_data[KEY]
     await svc.store.close()
+
+
+def webhook_options(settings: Settings) -> dict[str, Any]:
+    """Where the webhook listens and what Telegram is told; the secret header proves a request is Telegram's."""
+    assert settings.webhook_url and settings.token
+    secret = hashlib.sha256(b"webhook:" + settings.token.encode()).hexdigest()[:48]
+    return {
+        "listen": settings.webhook_listen,
+        "port": settings.webhook_port,
+        "url_path": WEBHOOK_PATH,
+        "webhook_url": f"{settings.webhook_url.rstrip('/')}/{WEBHOOK_PATH}",
+        "secret_token": secret,
+        "allowed_updates": Update.ALL_TYPES,
+    }
 
 
 def run(settings: Settings, core: Core) -> None:
     """Long polling, or a webhook when WEBHOOK_URL is set (production)."""
     app = build_application(settings, core, Store(settings.database_url))
     if settings.webhook_url:
-        path = "telegram"
-        app.run_webhook(
-            listen=settings.webhook_listen,
-            port=settings.webhook_port,
-            url_path=path,
-            webhook_url=f"{settings.webhook_url.rstrip('/')}/{path}",
-            allowed_updates=Update.ALL_TYPES,
-        )
+        app.run_webhook(**webhook_options(settings))
     else:
         app.run_polling(allowed_updates=Update.ALL_TYPES)

@@ -173,3 +173,18 @@ async def test_a_failure_is_reported_not_silent(bot: Running) -> None:
     bot.fake.push_message(USER, "where can I learn English")
     [apology] = await sent(bot)
     assert "something went wrong" in apology.params["text"]
+
+
+async def test_one_persons_settings_never_reach_another(bot: Running) -> None:
+    bot.fake.push_command(USER, "language")
+    [menu] = await sent(bot)
+    bot.fake.reset()
+    press(bot, menu, "Polski")
+    await sent(bot, method="editMessageText")
+    other = USER + 1
+    bot.fake.push_message(other, "where can I learn English?", language_code="en")
+    [reply] = await sent(bot, chat_id=other)
+    assert "English for Speakers of Other Languages" in reply.params["text"]  # English, not the first user's Polish
+    bot.fake.push_message(USER, "where can I learn English?")
+    [mine] = await sent(bot)
+    assert "Angielski" in mine.params["text"]
