@@ -8,8 +8,8 @@ import logging
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.flood import Verdict
 from bot.replies import menus
+from bot.telegram.handlers.guard import admitted
 from bot.telegram.render import send
 from bot.telegram.services import services
 
@@ -25,12 +25,7 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     argument = " ".join(context.args or [])
     svc = services(context)
     profile = await svc.profile(user)
-    verdict = svc.flood_check(user)
-    if verdict is not Verdict.ANSWER:
-        if verdict is Verdict.WARN:
-            await send(
-                context, message.chat_id, [menus.slow_down(svc.core.conversation.context(profile.ui_lang, None))]
-            )
+    if not await admitted(context, svc, user, message.chat_id, profile):
         return
     if name == "unanswered" and svc.is_admin(user):
         ctx = svc.core.conversation.context(profile.ui_lang, None)
