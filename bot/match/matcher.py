@@ -25,9 +25,10 @@ from bot.text.normalise import tokens
 MAX_MATCHES = 5
 MIN_WORD_SIMILARITY = 0.7
 UNKNOWN_WORD_WEIGHT = 2.4  # an unknown word weighs like a rare known word: it counts against a match
-DEFAULT_THRESHOLD = 0.42
+DEFAULT_THRESHOLD = 0.4
 BAG_WEIGHT = 0.6  # share of the issue-level score; the rest comes from its best single phrasing
 PHRASE_COVER_EXPONENT = 0.5
+SINGLE_WORD_FACTOR = 0.85  # issue backed by one word of a longer question: weaker
 CLOSE_SIBLINGS = {"cs": ("sk",), "sk": ("cs",), "ru": ("uk", "bg"), "uk": ("ru",), "bg": ("ru",)}
 
 
@@ -103,7 +104,12 @@ class Matcher:
         best_phrase = np.zeros(n_issues, dtype=np.float32)
         for ix, sim in sims:
             best_phrase = np.maximum(best_phrase, _phrase_scores(sim, weight, ix, n_issues))
-        return BAG_WEIGHT * bag + (1 - BAG_WEIGHT) * best_phrase
+        score = BAG_WEIGHT * bag + (1 - BAG_WEIGHT) * best_phrase
+        if len(content) >= 2:
+            # an issue backed by a single word of a longer question is weak evidence ("kurz bitcoinu")
+            support = (evidence > 0).sum(axis=0)
+            score = np.where(support >= 2, score, score * SINGLE_WORD_FACTOR)
+        return score
 
     def _score(self, words: list[str], candidates: list[str]) -> tuple[Match, ...]:
         scores = self.scores(words, candidates)

@@ -56,7 +56,7 @@ def report(matcher: Matcher) -> dict[str, float]:
 
 @pytest.mark.parametrize(
     ("metric", "floor"),
-    [("top1", 0.85), ("top3", 0.9), ("oos_reject", 0.85), ("crisis_recall", 1.0), ("lang", 0.93)],
+    [("top1", 0.92), ("top3", 0.93), ("oos_reject", 0.9), ("crisis_recall", 1.0), ("lang", 0.95)],
 )
 def test_quality_floor(report: dict[str, float], metric: str, floor: float) -> None:
     assert report[metric] >= floor, report
@@ -68,4 +68,4 @@ def test_false_alarms_are_rare(report: dict[str, float]) -> None:
 
 @pytest.mark.parametrize("lang", ["en", "pl", "sk", "cs", "lt", "lv", "ro", "hu", "bg", "pt", "ru", "uk", "ar", "fa"])
 def test_every_language_is_matched(report: dict[str, float], lang: str) -> None:
-    assert report[f"top1_{lang}"] >= 0.7, report
+    assert report[f"top1_{lang}"] >= 0.8, report
