@@ -2,6 +2,11 @@
 
 Two words are alike when they share a long enough prefix (inflected endings: "lekarza" ~ "lekarz",
 "angielskiego" ~ "angielski") or when they are nearly equal (typos: "recieve" ~ "receive").
+
+Why not a lemmatiser: simplemma, measured here, needs 422 MB and 3.7 s for Polish alone, 155 MB for Russian,
+and 951 MB and 11 s for our 13 languages together — far over the budget (300 MB, 3 s start-up). Prefix
+similarity on folded words, computed in rapidfuzz's C++ batch calls, handles the endings our phrasings meet
+with no memory cost; the phrasings list the irregular forms.
 """
 
 from __future__ import annotations
