@@ -1,4 +1,4 @@
-"""One command line for everything: run (default), console, ask, match, validate, export, translations, bench."""
+"""One command line for everything: run (default), console, ask, match, validate, export, translations."""
 
 from __future__ import annotations
 
