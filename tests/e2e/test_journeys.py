@@ -188,3 +188,25 @@ async def test_one_persons_settings_never_reach_another(bot: Running) -> None:
     bot.fake.push_message(USER, "where can I learn English?")
     [mine] = await sent(bot)
     assert "Angielski" in mine.params["text"]
+
+
+async def test_start_greets_in_the_client_language(bot: Running) -> None:
+    bot.fake.push_command(USER + 7, "start", language_code="cs")
+    [reply] = await sent(bot, chat_id=USER + 7)
+    cs = bot.services.core.catalogs.translator("cs")
+    assert cs.gettext("Hello! I give information and signposting about migration in the UK.") in reply.params["text"]
+    assert cs.gettext("I work with migrants") in [label for label, _ in buttons(reply)]
+
+
+async def test_a_card_button_still_works_after_a_restart(start_bot: Any) -> None:
+    async with start_bot() as first:
+        first.fake.push_message(USER, "my landlord puts 12 people in a 3 bedroom house")
+        [card] = await sent(first)
+        data = dict(buttons(card))["More"]
+    async with start_bot() as second:  # a new process: nothing in memory from the first
+        second.fake.push_message(USER, "hello")
+        await sent(second)
+        second.fake.reset()
+        second.fake.push_callback(USER, data)
+        [more] = await sent(second, method="editMessageText")
+        assert "NI 12" in more.params["text"]
