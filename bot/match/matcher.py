@@ -28,6 +28,7 @@ UNKNOWN_WORD_WEIGHT = 2.4  # an unknown word weighs like a rare known word: it c
 DEFAULT_THRESHOLD = 0.4
 BAG_WEIGHT = 0.6  # share of the issue-level score; the rest comes from its best single phrasing
 PHRASE_COVER_EXPONENT = 0.5
+UNKNOWN_EXPONENT = 1.0  # total weight of n unknown words = UNKNOWN_WORD_WEIGHT * n ** UNKNOWN_EXPONENT
 SINGLE_WORD_FACTOR = 0.85  # issue backed by one word of a longer question: weaker
 CLOSE_SIBLINGS = {"cs": ("sk",), "sk": ("cs",), "ru": ("uk", "bg"), "uk": ("ru",), "bg": ("ru",)}
 
@@ -100,6 +101,12 @@ class Matcher:
             evidence = np.maximum(evidence, e)
             weight = np.where(k & (~known | (w < weight)), w, weight) if k.any() else weight
             known |= k
+        # unknown words count against a match, but sub-linearly: a long question full of everyday words is
+        # not less about its topic than a short one
+        unknown = ~known
+        if unknown.any():
+            weight = weight.copy()
+            weight[unknown] = UNKNOWN_WORD_WEIGHT * unknown.sum() ** (UNKNOWN_EXPONENT - 1)
         bag = (weight[:, None] * evidence).sum(axis=0) / weight.sum()
         best_phrase = np.zeros(n_issues, dtype=np.float32)
         for ix, sim in sims:

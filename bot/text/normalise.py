@@ -35,6 +35,11 @@ _ARABIC = str.maketrans(
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ZW_JOINERS = {"\u200c": " ", "\u200d": ""}  # ZWNJ separates Persian word parts: treat it as a space
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+# English negative contractions, with or without the apostrophe: "isn't"/"isnt" -> "is not", "can't" -> "can not"
+_CONTRACTION_RE = re.compile(
+    r"\b(is|are|was|were|do|does|did|ca|could|wo|would|should|have|has|had|must|need)n['’]?t\b", re.IGNORECASE
+)
+_CONTRACTION_STEMS = {"ca": "can", "wo": "will"}
 _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "کال", "لل", "ال")
 # attached "and" (Arabic) and the Persian verb prefixes: folded away on both sides, so "ويجب" ~ "يجب" and
 # "میتونه" ~ "تونه"; a word is never cut below three letters
@@ -78,7 +83,8 @@ def fold_word(word: str) -> str:
 
 def tokens(text: str) -> list[str]:
     """Folded word tokens of `text` (after `clean`)."""
-    return [fold_word(t) for t in _TOKEN_RE.findall(clean(text))]
+    text = _CONTRACTION_RE.sub(lambda m: f"{_CONTRACTION_STEMS.get(m[1].lower(), m[1])} not", clean(text))
+    return [fold_word(t) for t in _TOKEN_RE.findall(text)]
 
 
 def _is_latin(ch: str) -> bool:

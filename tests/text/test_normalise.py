@@ -26,3 +26,8 @@ def test_persian_zwnj_separates_word_parts() -> None:
 
 def test_long_text_is_cut() -> None:
     assert len(clean("word " * 5000)) <= MAX_MESSAGE_CHARS
+
+
+def test_english_negative_contractions_with_or_without_apostrophe() -> None:
+    assert tokens("he isn't breathing") == tokens("he isnt breathing") == ["he", "is", "not", "breathing"]
+    assert tokens("I can't, won't") == ["i", "can", "not", "will", "not"]
