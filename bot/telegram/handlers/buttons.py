@@ -9,7 +9,7 @@ from bot.callbacks import decode
 from bot.telegram.render import replace, send
 from bot.telegram.services import services
 
-NEW_MESSAGE_ACTIONS = {"i"}  # a card opened from another card or language is sent anew, so both stay visible
+NEW_MESSAGE_ACTIONS = {"i", "sl"}  # cards and the language picker for a card are sent anew: the card stays visible
 
 
 async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
