@@ -20,7 +20,7 @@ def test_match_json_contract() -> None:
     lines = [
         {"id": "a", "text": "refugee has to leave asylum housing in 28 days, what can we do?"},
         {"id": "b", "text": "hello"},
-        {"id": "c", "text": "I want to kill myself"},
+        {"id": "c", "text": "I am going to end my life tonight"},
         {"id": "d", "text": "kde se můžu naučit anglicky", "lang": "sk"},
         {"id": "e", "text": ""},
     ]
@@ -39,7 +39,7 @@ def test_match_json_contract() -> None:
 
 
 def test_ask_text_and_json() -> None:
-    result = run("ask", "--role", "staff", "how do we enforce HMO licensing on overcrowded houses?")
+    result = run("ask", "--role", "staff", "which powers do environmental health officers have over crowded shared houses?")
     assert result.returncode == 0, result.stderr
     assert "Recommended actions" in result.stdout and "HMO" in result.stdout
     result = run("ask", "--json", "--lang", "pl", "--role", "migrant", "gdzie mogę uczyć się angielskiego")

@@ -68,7 +68,7 @@ def test_crisis_reply_comes_first_in_the_users_language(conversation: Conversati
 
 
 def test_detected_language_is_used_for_the_crisis_reply_when_none_was_chosen(conversation: Conversation) -> None:
-    outcome = conversation.on_text(Profile(), "chcę się zabić, nie mam już siły")
+    outcome = conversation.on_text(Profile(), "nie chcę już żyć, chcę się zabić dzisiaj")
     pl = conversation.catalogs.translator("pl")
     assert (
         pl.gettext("If you or someone else is in danger now, call {number}.", number="999") in outcome.replies[0].text

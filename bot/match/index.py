@@ -29,6 +29,7 @@ class LanguageIndex:
     # phrasing level: which issue each phrasing belongs to, its weight, and for each term the phrasings using it
     phrase_issue: np.ndarray  # (phrasings,)
     phrase_norm: np.ndarray  # (phrasings,): sum of the idf of its terms
+    phrase_sizes: np.ndarray  # (phrasings,): how many distinct terms
     postings_start: np.ndarray  # (terms + 1,): CSR offsets into postings
     postings: np.ndarray  # phrasing numbers
 
@@ -88,6 +89,7 @@ class PhrasingsIndex:
                 phrase_norm=np.array(
                     [sum(idf[term_number[w]] for w in words) for _, words in phrases], dtype=np.float32
                 ),
+                phrase_sizes=np.array([len(words) for _, words in phrases], dtype=np.int64),
                 postings_start=starts,
                 postings=np.array([n for p in by_term for n in p], dtype=np.int64),
             )

@@ -28,7 +28,7 @@ UNKNOWN_WORD_WEIGHT = 2.4  # an unknown word weighs like a rare known word: it c
 DEFAULT_THRESHOLD = 0.4
 BAG_WEIGHT = 0.6  # share of the issue-level score; the rest comes from its best single phrasing
 PHRASE_COVER_EXPONENT = 0.5
-UNKNOWN_EXPONENT = 1.0  # total weight of n unknown words = UNKNOWN_WORD_WEIGHT * n ** UNKNOWN_EXPONENT
+CONTAINED_WEIGHT = 0.5
 SINGLE_WORD_FACTOR = 0.85  # issue backed by one word of a longer question: weaker
 CLOSE_SIBLINGS = {"cs": ("sk",), "sk": ("cs",), "ru": ("uk", "bg"), "uk": ("ru",), "bg": ("ru",)}
 
@@ -101,17 +101,13 @@ class Matcher:
             evidence = np.maximum(evidence, e)
             weight = np.where(k & (~known | (w < weight)), w, weight) if k.any() else weight
             known |= k
-        # unknown words count against a match, but sub-linearly: a long question full of everyday words is
-        # not less about its topic than a short one
-        unknown = ~known
-        if unknown.any():
-            weight = weight.copy()
-            weight[unknown] = UNKNOWN_WORD_WEIGHT * unknown.sum() ** (UNKNOWN_EXPONENT - 1)
         bag = (weight[:, None] * evidence).sum(axis=0) / weight.sum()
         best_phrase = np.zeros(n_issues, dtype=np.float32)
+        contained = np.zeros(n_issues, dtype=np.float32)
         for ix, sim in sims:
-            best_phrase = np.maximum(best_phrase, _phrase_scores(sim, weight, ix, n_issues))
-        score = BAG_WEIGHT * bag + (1 - BAG_WEIGHT) * best_phrase
+            phrase, whole = _phrase_scores(sim, weight, ix, n_issues)
+            best_phrase, contained = np.maximum(best_phrase, phrase), np.maximum(contained, whole)
+        score = np.maximum(BAG_WEIGHT * bag + (1 - BAG_WEIGHT) * best_phrase, contained)
         if len(content) >= 2:
             # an issue backed by a single word of a longer question is weak evidence ("kurz bitcoinu")
             support = (evidence > 0).sum(axis=0)
@@ -131,12 +127,16 @@ class Matcher:
         )
 
 
-def _phrase_scores(sim: np.ndarray, weight: np.ndarray, ix: LanguageIndex, n_issues: int) -> np.ndarray:
-    """Best single phrasing per issue: how much of the question it explains and how much of it is matched."""
+def _phrase_scores(
+    sim: np.ndarray, weight: np.ndarray, ix: LanguageIndex, n_issues: int
+) -> tuple[np.ndarray, np.ndarray]:
+    """Per issue, its best single phrasing: how much of the question it explains and how much of the phrasing is
+    matched; and how wholly its best multi-word phrasing appears in the question."""
     best = np.zeros(n_issues, dtype=np.float32)
+    whole = np.zeros(n_issues, dtype=np.float32)
     words, terms = np.nonzero(sim)
     if not len(terms) or not len(ix.phrase_issue):
-        return best
+        return best, whole
     starts, ends = ix.postings_start[terms], ix.postings_start[terms + 1]
     counts = ends - starts
     phrases = np.concatenate([ix.postings[a:b] for a, b in zip(starts, ends, strict=True)])
@@ -153,7 +153,10 @@ def _phrase_scores(sim: np.ndarray, weight: np.ndarray, ix: LanguageIndex, n_iss
     phrase_cover = np.minimum(phrase_cover / np.maximum(ix.phrase_norm, 1e-6), 1.0)
     score = question_cover ** (1 - PHRASE_COVER_EXPONENT) * phrase_cover**PHRASE_COVER_EXPONENT
     np.maximum.at(best, ix.phrase_issue, score.astype(np.float32))
-    return best
+    # a phrasing of two or more words found whole inside a (long) question is strong evidence on its own
+    contained = np.where(ix.phrase_sizes >= 2, CONTAINED_WEIGHT * phrase_cover**2, 0.0)
+    np.maximum.at(whole, ix.phrase_issue, contained.astype(np.float32))
+    return best, whole
 
 
 def _evidence(content: list[str], ix: LanguageIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:

@@ -56,7 +56,7 @@ async def test_staff_question_gets_the_toolkit_card(bot: Running) -> None:
 
 
 async def test_migrant_question_in_polish_gets_guidance_and_services(bot: Running) -> None:
-    bot.fake.push_message(USER, "gdzie mogę się uczyć angielskiego za darmo", language_code="pl")
+    bot.fake.push_message(USER, "szukam darmowego kursu angielskiego dla dorosłych", language_code="pl")
     [card] = await sent(bot)
     text = card.params["text"]
     pl = bot.services.core.catalogs.translator("pl")
@@ -110,7 +110,7 @@ async def test_contacts_search(bot: Running) -> None:
 
 
 async def test_crisis_comes_first(bot: Running) -> None:
-    bot.fake.push_message(USER, "chcę się zabić, nie mam już siły", language_code="pl")
+    bot.fake.push_message(USER, "nie chcę już żyć, chcę się zabić dzisiaj", language_code="pl")
     first = (await sent(bot))[0]
     assert "999" in first.params["text"] and "116 123" in first.params["text"]
 

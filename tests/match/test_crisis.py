@@ -32,7 +32,7 @@ def test_ordinary_questions_are_not_flagged(matcher: Matcher, lang: str) -> None
 
 def test_crisis_kinds(matcher: Matcher) -> None:
     cases = {
-        "I want to kill myself": "suicide",
+        "I am going to kill myself tonight": "suicide",
         "my employer took my passport and we cannot leave": "trafficking",
         "he is hitting me right now": "violence",
         "my friend is not breathing": "medical",

@@ -17,7 +17,7 @@ from bot.match import Matcher
         "🙂🙂🙂",
         "\u200b\u200c\u200d",
         "\x00\x01\x02",
-        "asdfgh qwerty",
+        "qwertz hjkl uiop",
         "<b>&amp;</b>",
         "12345",
     ],
