@@ -39,7 +39,9 @@ def test_match_json_contract() -> None:
 
 
 def test_ask_text_and_json() -> None:
-    result = run("ask", "--role", "staff", "which powers do environmental health officers have over crowded shared houses?")
+    result = run(
+        "ask", "--role", "staff", "which powers do environmental health officers have over crowded shared houses?"
+    )
     assert result.returncode == 0, result.stderr
     assert "Recommended actions" in result.stdout and "HMO" in result.stdout
     result = run("ask", "--json", "--lang", "pl", "--role", "migrant", "gdzie mogę uczyć się angielskiego")
