@@ -27,7 +27,11 @@ from bot.kb import KnowledgeBase, load_knowledge  # noqa: E402
 from bot.text.normalise import tokens  # noqa: E402
 
 Answer = tuple[list[str], bool, str]  # issues best first, crisis, language
-DEFAULT_SETS = [ROOT / "tests/data/questions.jsonl", ROOT.parent / "shared/eval/dev.jsonl"]
+DEFAULT_SETS = [
+    ROOT / "tests/data/questions.jsonl",
+    ROOT / "tests/data/questions_2.jsonl",
+    ROOT.parent / "shared/eval/dev.jsonl",
+]
 
 
 def ours(kb: KnowledgeBase) -> Callable[[str], Answer]:
