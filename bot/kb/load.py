@@ -12,30 +12,18 @@ from typing import Any
 
 from bot.kb.checker import Checker
 from bot.kb.model import (
-    AUDIENCE_CODES,
     CRISIS_KINDS,
-    SERVICE_KINDS,
     Contact,
     Indicator,
     Issue,
     KnowledgeBase,
-    Phone,
     Theme,
 )
 from bot.kb.problems import Problem, display_path
-from bot.kb.rules import ID_RE, as_iso_date, date_problem, email_problem, phone_problem, url_problem
+from bot.kb.records import INDICATOR_RANGE, Reference, read_contact, read_issue, record_id
 from bot.kb.yamlfile import YamlError, YList, YMap, read_yaml
 from bot.languages import LANGUAGES
 
-INDICATOR_RANGE = range(1, 199)
-ISSUE_FIELDS = (
-    "id", "theme", "title", "summary", "audience", "indicators", "indicators_as_printed", "actions",
-    "contacts", "source", "guidance", "services", "staff_services",
-)  # fmt: skip
-CONTACT_FIELDS = (
-    "id", "name", "annex2_item", "kind", "lead_agency", "lead_person", "phones", "emails", "urls", "notes",
-    "address", "source", "verified",
-)  # fmt: skip
 SMALLTALK_KINDS = ("greeting", "thanks")
 
 
@@ -65,7 +53,7 @@ class _Loader:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.problems: list[Problem] = []
-        self.issue_refs: list[tuple[Checker, int, str, str]] = []  # (checker, line, kind, target id)
+        self.issue_refs: list[Reference] = []
 
     # -- files ---------------------------------------------------------------------------------------
 
@@ -155,7 +143,7 @@ class _Loader:
         themes = []
         for _, entry in entries:
             checker.known_fields(entry, ["id", "title"], "a theme")
-            theme_id, title = self.record_id(checker, entry), checker.text(entry, "title")
+            theme_id, title = record_id(checker, entry), checker.text(entry, "title")
             if theme_id and title:
                 themes.append(Theme(theme_id, title, source))
         self.no_duplicates(checker, entries, "theme id")
@@ -211,7 +199,7 @@ class _Loader:
         for path in sorted(folder.glob("*.yaml")):
             checker, entries = self.top_list(path, "contacts")
             for line, entry in entries:
-                contact = self.contact(checker, entry)
+                contact = read_contact(checker, entry)
                 if contact is None:
                     continue
                 if contact.id in first_seen:
@@ -220,74 +208,6 @@ class _Loader:
                 first_seen[contact.id] = f"{checker.path}:{line}"
                 contacts.append(contact)
         return contacts
-
-    def contact(self, checker: Checker, entry: YMap) -> Contact | None:
-        checker.known_fields(entry, CONTACT_FIELDS, "a contact")
-        contact_id = self.record_id(checker, entry)
-        name, source = checker.text(entry, "name"), checker.text(entry, "source")
-        annex2 = entry.get("annex2_item")
-        if annex2 is not None and (isinstance(annex2, bool) or not isinstance(annex2, int) or not 1 <= annex2 <= 15):
-            checker.add(
-                entry.line_of("annex2_item"),
-                f"'annex2_item' must be a number from 1 to 15 or null, not '{annex2}'",
-            )
-            annex2 = None
-        kind = checker.text(entry, "kind", required=False)
-        if kind is not None and kind not in SERVICE_KINDS:
-            checker.add(entry.line_of("kind"), f"'kind' must be one of {', '.join(SERVICE_KINDS)}, not '{kind}'")
-        if "verified" not in entry:
-            checker.add(entry.line, "'verified' is missing: give the date the details were checked, or null")
-        elif problem := date_problem(entry["verified"]):
-            checker.add(entry.line_of("verified"), problem)
-        phones = self.phones(checker, entry)
-        emails = self.checked_list(checker, entry, "emails", email_problem)
-        urls = self.checked_list(checker, entry, "urls", url_problem)
-        if not (contact_id and name and source):
-            return None
-        return Contact(
-            id=contact_id,
-            name=name,
-            source=source,
-            verified=as_iso_date(entry.get("verified")) if not date_problem(entry.get("verified")) else None,
-            annex2_item=annex2,
-            kind=kind,
-            lead_agency=checker.text(entry, "lead_agency", required=False),
-            lead_person=checker.text(entry, "lead_person", required=False),
-            phones=tuple(phones),
-            emails=tuple(emails),
-            urls=tuple(urls),
-            notes=checker.text(entry, "notes", required=False),
-            address=checker.text(entry, "address", required=False),
-        )
-
-    def phones(self, checker: Checker, entry: YMap) -> list[Phone]:
-        value = entry.get("phones")
-        if value is None:
-            return []
-        if not isinstance(value, YList):
-            checker.add(entry.line_of("phones"), "'phones' must be a list")
-            return []
-        phones = []
-        for index, item in enumerate(value):
-            line, label = value.line_of(index), None
-            if isinstance(item, YMap):
-                checker.known_fields(item, ["number", "label"], "a phone")
-                label = checker.text(item, "label", required=False)
-                item = item.get("number")
-            if problem := phone_problem(item):
-                checker.add(line, problem)
-            else:
-                phones.append(Phone(str(item), label))
-        return phones
-
-    def checked_list(self, checker: Checker, entry: YMap, key: str, rule: Any) -> list[str]:
-        good = []
-        for line, value in checker.text_list(entry, key, required=False):
-            if problem := rule(value):
-                checker.add(line, problem)
-            else:
-                good.append(value)
-        return good
 
     def load_issues(self, theme_ids: set[str], indicator_numbers: set[int]) -> list[Issue]:
         folder = self.folder / "issues"
@@ -305,7 +225,7 @@ class _Loader:
             entry = checker.mapping(data, 1, "an issue file")
             if entry is None:
                 continue
-            issue = self.issue(checker, entry, path, theme_ids, indicator_numbers)
+            issue = read_issue(checker, entry, path, theme_ids, indicator_numbers, self.issue_refs)
             if issue is None:
                 continue
             if issue.id in first_seen:
@@ -318,72 +238,6 @@ class _Loader:
             issues.append(issue)
         order = {theme: n for n, theme in enumerate(sorted(theme_ids))}
         return sorted(issues, key=lambda i: (order.get(i.theme, 99), i.id))
-
-    def issue(
-        self, checker: Checker, entry: YMap, path: Path, theme_ids: set[str], indicator_numbers: set[int]
-    ) -> Issue | None:
-        checker.known_fields(entry, ISSUE_FIELDS, "an issue")
-        issue_id = self.record_id(checker, entry)
-        if issue_id and path.stem != issue_id:
-            checker.add(entry.line_of("id"), f"the id '{issue_id}' does not match the file name '{path.name}'")
-        theme = checker.text(entry, "theme")
-        if theme and theme not in theme_ids:
-            checker.add(entry.line_of("theme"), f"theme '{theme}' is not a theme id in themes.yaml")
-        elif theme and path.parent.name != theme:
-            checker.add(entry.line_of("theme"), f"theme '{theme}' but the file is in the folder '{path.parent.name}'")
-        title, summary, source = (
-            checker.text(entry, "title"),
-            checker.text(entry, "summary"),
-            checker.text(entry, "source"),
-        )
-        audience = []
-        for line, code in checker.text_list(entry, "audience"):
-            if code not in AUDIENCE_CODES:
-                checker.add(line, f"audience '{code}' is not one of {', '.join(AUDIENCE_CODES)}")
-            else:
-                audience.append(code)
-        indicators = []
-        for line, number in checker.int_list(entry, "indicators"):
-            if number not in INDICATOR_RANGE:
-                checker.add(line, f"National Indicator {number} does not exist (they run from 1 to 198)")
-            elif indicator_numbers and number not in indicator_numbers:
-                checker.add(line, f"National Indicator {number} is not in indicators.yaml")
-            elif number in indicators:
-                checker.add(line, f"National Indicator {number} is listed twice")
-            else:
-                indicators.append(number)
-        actions = [text for _, text in checker.text_list(entry, "actions")]
-        if not actions and isinstance(entry.get("actions"), YList):
-            checker.add(entry.line_of("actions"), "'actions' is empty: give at least one recommended action")
-        refs = {}
-        for key, kind in (("contacts", "contact"), ("services", "service"), ("staff_services", "service")):
-            refs[key] = [text for _, text in checker.text_list(entry, key, required=key == "contacts")]
-            for line, target in checker.text_list(entry, key, required=False) if key in entry else []:
-                self.issue_refs.append((checker, line, kind, target))
-        guidance = checker.text(entry, "guidance", required=False)
-        migrant_audience = any(code in ("MW", "AS", "UASC", "R") for code in audience)
-        if migrant_audience and guidance is None and "guidance" not in entry:
-            checker.add(
-                entry.line,
-                "the audience includes migrants, so the issue needs a plain-English 'guidance' text",
-            )
-        if not all((issue_id, theme, title, summary, source)):
-            return None
-        return Issue(
-            id=issue_id,  # type: ignore[arg-type]
-            theme=theme,  # type: ignore[arg-type]
-            title=title,  # type: ignore[arg-type]
-            summary=summary,  # type: ignore[arg-type]
-            audience=tuple(audience),
-            indicators=tuple(indicators),
-            actions=tuple(actions),
-            contacts=tuple(refs["contacts"]),
-            source=source,  # type: ignore[arg-type]
-            indicators_as_printed=checker.text(entry, "indicators_as_printed", required=False),
-            guidance=guidance,
-            services=tuple(refs["services"]),
-            staff_services=tuple(refs["staff_services"]),
-        )
 
     def load_per_language(self, folder_name: str, keys: set[str], what: str) -> dict[str, dict[str, tuple[str, ...]]]:
         """phrasings/, crisis/, smalltalk/, stopwords/: one `<lang>.yaml` per language, key -> list of texts."""
@@ -419,13 +273,6 @@ class _Loader:
         return result
 
     # -- shared ---------------------------------------------------------------------------------------
-
-    def record_id(self, checker: Checker, entry: YMap) -> str | None:
-        value = checker.text(entry, "id")
-        if value is not None and not ID_RE.match(value):
-            checker.add(entry.line_of("id"), f"id '{value}' must be lower-case letters, digits and single hyphens")
-            return None
-        return value
 
     def no_duplicates(self, checker: Checker, entries: list[tuple[int, YMap]], what: str) -> None:
         seen: dict[Any, int] = {}
