@@ -66,7 +66,15 @@ def _knowledge(args: argparse.Namespace) -> KnowledgeBase:
 
 
 def _cmd_validate(args: argparse.Namespace) -> int:
+    from bot.app import DEFAULT_LOCALES
+    from bot.translations import catalog_problems
+
     kb = _knowledge(args)
+    if problems := catalog_problems(DEFAULT_LOCALES):
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        print(f"{len(problems)} problem(s) in the translation catalogs: fix them and try again.", file=sys.stderr)
+        return 1
     print(
         f"ok: {len(kb.themes)} themes, {len(kb.issues)} issues, "
         f"{sum(len(i.actions) for i in kb.issues)} actions, {len(kb.indicators)} indicators, "

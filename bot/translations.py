@@ -7,6 +7,7 @@ language's .po files, and the coverage report of `run_bot.py translations`.
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from babel.messages.catalog import Catalog
@@ -16,6 +17,7 @@ from babel.messages.pofile import read_po, write_po
 from bot.i18n import KNOWLEDGE_DOMAIN, UI_DOMAIN, Catalogs
 from bot.kb.extract import knowledge_strings
 from bot.kb.model import KnowledgeBase
+from bot.kb.problems import Problem, display_path
 from bot.languages import LANGUAGES, SOURCE_LANGUAGE
 
 PROJECT = "IAG signposting bot"
@@ -72,6 +74,37 @@ def coverage_report(catalogs: Catalogs, code_root: Path, kb: KnowledgeBase) -> d
     ui_ids = ui_message_ids(code_root)
     texts = list(knowledge_strings(kb))
     return {lang: catalogs.coverage(lang, ui_ids, texts) for lang in LANGUAGES}
+
+
+_PLACEHOLDER = re.compile(r"{\w+}")
+
+
+def catalog_problems(locales: Path) -> list[Problem]:
+    """Translations a translator broke: a catalog that cannot be read, or `{placeholders}` that differ from the
+    English (the bot would fall back to English for those), as `path:line: what is wrong`."""
+    problems: list[Problem] = []
+    for path in sorted(locales.glob("*/LC_MESSAGES/*.po")):
+        shown = display_path(path)
+        try:
+            with path.open("rb") as handle:
+                catalog = read_po(handle, locale=path.parts[-3], abort_invalid=True)
+        except Exception as exc:
+            problems.append(Problem(shown, getattr(exc, "lineno", 1) or 1, f"the catalog cannot be read: {exc}"))
+            continue
+        for message in catalog:
+            if not message.id or not message.string or message.fuzzy:
+                continue
+            sources = message.id if isinstance(message.id, tuple) else (message.id,)
+            targets = message.string if isinstance(message.string, tuple) else (message.string,)
+            expected = set(_PLACEHOLDER.findall(" ".join(sources)))
+            for target in targets:
+                if target and set(_PLACEHOLDER.findall(target)) != expected:
+                    wanted = ", ".join(sorted(expected)) or "none"
+                    problems.append(
+                        Problem(shown, message.lineno, f"the translation must keep the placeholders {wanted}")
+                    )
+                    break
+    return problems
 
 
 def _write(path: Path, catalog: Catalog) -> None:

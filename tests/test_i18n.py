@@ -144,3 +144,19 @@ def test_dates_follow_the_locale(kb: KnowledgeBase) -> None:
     catalogs = Catalogs(LOCALES)
     lines = contact_lines(RenderContext(kb, catalogs.translator("pl"), "pl", None, catalogs), contact)
     assert any("7 marca 2025" in line for line in lines)
+
+
+def test_validate_reports_a_broken_placeholder_with_its_line(tmp_path: Path) -> None:
+    from bot.translations import catalog_problems
+
+    locales = tmp_path / "locales"
+    shutil.copytree(LOCALES, locales)
+    assert catalog_problems(locales) == []
+    path = locales / "pl/LC_MESSAGES/bot.po"
+    lines = path.read_text(encoding="utf-8").splitlines()
+    n = next(i for i, line in enumerate(lines) if line.startswith('msgid "Checked on {date}."'))
+    lines[n + 1] = 'msgstr "Sprawdzono {data}."'
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    [problem] = catalog_problems(locales)
+    assert problem.path.endswith("pl/LC_MESSAGES/bot.po") and problem.line == n + 1
+    assert "{date}" in problem.message
