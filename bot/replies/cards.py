@@ -27,7 +27,7 @@ def _heading(ctx: RenderContext, issue: Issue) -> str:
 
 def _staff_body(ctx: RenderContext, issue: Issue) -> list[str]:
     t = ctx.t
-    lines = [_heading(ctx, issue), esc(ctx.issue_text(issue, "summary")), ""]
+    lines = [_heading(ctx, issue), esc(first_sentence(ctx.issue_text(issue, "summary"))), ""]
     lines.append("<b>" + esc(t.gettext("Recommended actions")) + "</b>")
     lines.extend(f"{n + 1}. {esc(ctx.action(issue, n))}" for n in range(len(issue.actions)))
     lines.append("")
@@ -36,7 +36,9 @@ def _staff_body(ctx: RenderContext, issue: Issue) -> list[str]:
         numbers = ", ".join(f"NI {n}" for n in issue.indicators)
         lines.append(f"<b>{esc(t.gettext('National Indicators'))}:</b> {esc(numbers)}")
         if len(issue.indicators) <= MAX_INLINE_INDICATORS:
-            lines.extend(f"  NI {number}: {esc(ctx.indicator_title(number))}" for number in issue.indicators)
+            lines.extend(
+                f"  NI {number}: {esc(_short(ctx.indicator_title(number), 70))}" for number in issue.indicators
+            )
     contacts = [c for c in (ctx.kb.contact(cid) for cid in issue.contacts) if c]
     if contacts:
         lines.append("")
@@ -118,6 +120,15 @@ def contacts_reply(ctx: RenderContext, issue: Issue) -> Reply:
     lines.extend(contact_block(ctx, contacts))
     lines.extend(ctx.notes())
     return Reply("\n".join(lines), ((Button(t.gettext("Back"), encode("i", issue.id, ctx.lang, ctx.role_code)),),))
+
+
+def first_sentence(text: str, min_length: int = 40) -> str:
+    """The issue in a sentence for the card ("More" shows the whole description)."""
+    for mark in (". ", "。", "؟ ", "? "):
+        end = text.find(mark, min_length)
+        if end != -1:
+            return text[: end + 1]
+    return text
 
 
 def _short(text: str, limit: int = 40) -> str:

@@ -53,3 +53,13 @@ def test_long_reply_is_split_at_line_boundaries() -> None:
         parse_telegram_html(part.html)
         assert len(part.html) <= TELEGRAM_LIMIT
     assert "\n".join(p.html for p in parts) == html
+
+
+def test_staff_card_gives_the_issue_in_a_sentence_and_more_gives_all(conversation: Conversation) -> None:
+    ctx = conversation.context("en", "staff")
+    issue = conversation.kb.issue("refugee-move-on")
+    assert issue is not None
+    card, more = cards.issue_card(ctx, issue).text, cards.more_reply(ctx, issue).text
+    assert "28 day 'move-on' period" in card and "Ipswich, Norwich and Peterborough" not in card
+    assert "Ipswich, Norwich and Peterborough" in more
+    assert "NI 156: Number of households living in Temporary Accommodation" in card
