@@ -10,7 +10,6 @@ own limit for a bot (about 30 messages a second), which the bot must never fall 
 from __future__ import annotations
 
 import argparse
-import asyncio
 import sys
 import tempfile
 import time
@@ -20,62 +19,27 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.questions import QUESTIONS  # noqa: E402
 from bot.app import Core, build_core  # noqa: E402
-from bot.config import load_settings  # noqa: E402
-from bot.store import Store  # noqa: E402
-from bot.telegram.app import build_application  # noqa: E402
-from tests.e2e.fake_bot_api import FakeBotApi  # noqa: E402
+from tests.e2e.threaded import BotThread  # noqa: E402
 
-QUESTIONS = [
-    "where can I learn English?",
-    "my landlord puts 12 people in one house",
-    "gdzie mogę zarejestrować się do lekarza",
-    "nemám prácu ani peniaze",
-    "hello",
-    "the agency took money from my pay for transport",
-]
 TELEGRAM_LIMIT = 30.0
 
 
-async def one_run(core: Core, users: int, concurrent: bool) -> tuple[float, Counter[int], int]:
-    fake = FakeBotApi()
-    fake.start()
-    with tempfile.TemporaryDirectory() as tmp:
-        env = {
-            "TELEGRAM_BOT_TOKEN": fake.token,
-            "BOT_API_BASE_URL": fake.base_url,
-            "DATABASE_URL": f"sqlite:///{tmp}/load.sqlite3",
-            "USER_KEY_SECRET": "benchmark-secret-0123456789",
-        }
-        settings = load_settings(env, data_dir=Path(tmp))
-        store = Store(settings.database_url)
-        app = build_application(
-            settings, core, store, rate_limiter=False, concurrent_updates=256 if concurrent else False
-        )
-        async with app:
-            assert app.post_init is not None
-            await app.post_init(app)
-            await app.start()
-            assert app.updater is not None
-            await app.updater.start_polling(poll_interval=0.0, timeout=1)
-            fake.reset()
-            start = time.perf_counter()
-            for n in range(users):
-                fake.push_message(10_000 + n, QUESTIONS[n % len(QUESTIONS)])
-            await asyncio.to_thread(fake.wait_for, "sendMessage", users, 300.0)
-            elapsed = time.perf_counter() - start
-            await asyncio.sleep(0.5)  # anything extra would show up as a duplicate
-            per_user = Counter(int(c.params["chat_id"]) for c in fake.calls if c.method == "sendMessage" and c.ok)
-            refused = sum(1 for c in fake.calls if not c.ok)
-            await app.updater.stop()
-            await app.stop()
-            assert app.post_shutdown is not None
-            await app.post_shutdown(app)
-    fake.stop()
+def one_run(core: Core, users: int, concurrent: bool) -> tuple[float, Counter[int], int]:
+    with tempfile.TemporaryDirectory() as tmp, BotThread(core, Path(tmp), 256 if concurrent else False) as bot:
+        start = time.perf_counter()
+        for n in range(users):
+            bot.fake.push_message(10_000 + n, QUESTIONS[n % len(QUESTIONS)])
+        bot.fake.wait_for("sendMessage", users, 300.0)
+        elapsed = time.perf_counter() - start
+        time.sleep(0.5)  # anything extra would show up as a duplicate
+        per_user = Counter(int(c.params["chat_id"]) for c in bot.fake.calls if c.method == "sendMessage" and c.ok)
+        refused = sum(1 for c in bot.fake.calls if not c.ok)
     return elapsed, per_user, refused
 
 
-async def main() -> int:
+def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--users", type=int, default=300)
     args = parser.parse_args()
@@ -83,7 +47,7 @@ async def main() -> int:
     print(f"{args.users} people writing at once, one message each")
     print(f"{'mode':24}{'seconds':>9}{'answers/s':>11}{'exactly one each':>18}{'refused':>9}")
     for label, concurrent in (("one update at a time", False), ("concurrent updates", True)):
-        elapsed, per_user, refused = await one_run(core, args.users, concurrent)
+        elapsed, per_user, refused = one_run(core, args.users, concurrent)
         exact = len(per_user) == args.users and set(per_user.values()) == {1}
         print(f"{label:24}{elapsed:9.2f}{args.users / elapsed:11.1f}{'yes' if exact else 'NO':>18}{refused:>9}")
     print(f"{'Telegram limit per bot':24}{'':9}{TELEGRAM_LIMIT:11.1f}")
@@ -91,4 +55,4 @@ async def main() -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(asyncio.run(main()))
+    sys.exit(main())

@@ -17,19 +17,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from benchmarks.questions import QUESTIONS  # noqa: E402
 from bot.app import build_core  # noqa: E402
 from tests.e2e.threaded import BotThread  # noqa: E402
-
-QUESTIONS = [
-    "where can I learn English?",
-    "my landlord puts 12 people in one house",
-    "gdzie mogę zarejestrować się do lekarza",
-    "nemám prácu ani peniaze",
-    "hello",
-    "who won the football last night",
-    "agentúra mi strhla peniaze za dopravu",
-    "как записаться к врачу",
-]
 
 
 def rss_mb() -> float:

@@ -6,25 +6,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.callbacks import MAX_BYTES, decode
 from bot.conversation import Conversation, Profile
 from bot.languages import LANGUAGES
-from bot.replies.model import Reply
-from bot.replies.split import TELEGRAM_LIMIT, split_reply
-from tests.e2e.fake_bot_api import parse_telegram_html
 
 DATA = Path(__file__).resolve().parent / "data"
 LINES = {"suicide": "116 123", "violence": "0808 2000 247", "trafficking": "08000 121 700", "child": "0808 800 5000"}
-
-
-def assert_telegram_valid(reply: Reply) -> None:
-    for part in split_reply(reply):
-        text, _ = parse_telegram_html(part.html)  # raises on HTML Telegram cannot parse
-        assert len(text.strip()) > 0 and len(text) <= TELEGRAM_LIMIT
-        for row in part.buttons:
-            for button in row:
-                assert button.text and 0 < len(button.data.encode()) <= MAX_BYTES
-                assert decode(button.data) is not None
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

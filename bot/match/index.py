@@ -6,7 +6,6 @@ summaries, actions) at a lower weight, so staff vocabulary ("JSNA", "HMO licensi
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass
 
 import numpy as np
@@ -38,7 +37,6 @@ class LanguageIndex:
 class PhrasingsIndex:
     issue_ids: list[str]
     languages: dict[str, LanguageIndex]
-    max_idf: float
 
     @classmethod
     def build(cls, kb: KnowledgeBase) -> PhrasingsIndex:
@@ -93,8 +91,7 @@ class PhrasingsIndex:
                 postings_start=starts,
                 postings=np.array([n for p in by_term for n in p], dtype=np.int64),
             )
-        max_idf = math.log((len(issue_ids) + 1) / 1.5)
-        return cls(issue_ids, languages, max_idf)
+        return cls(issue_ids, languages)
 
 
 def folded_stopwords(kb: KnowledgeBase, lang: str) -> frozenset[str]:

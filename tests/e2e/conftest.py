@@ -10,11 +10,11 @@ from pathlib import Path
 import pytest
 
 from bot.app import Core, build_core
-from bot.config import load_settings
 from bot.store import Store
 from bot.telegram.app import build_application
 from bot.telegram.services import KEY, Services
 from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.threaded import settings_for
 
 
 @pytest.fixture(scope="session")
@@ -39,16 +39,7 @@ def start_bot(core: Core, tmp_path: Path) -> StartBot:
     async def running(**env: str) -> AsyncIterator[Running]:
         fake = FakeBotApi()
         fake.start()
-        settings = load_settings(
-            {
-                "TELEGRAM_BOT_TOKEN": fake.token,
-                "BOT_API_BASE_URL": fake.base_url,
-                "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
-                "USER_KEY_SECRET": "test-secret-0123456789",
-                **env,
-            },
-            data_dir=tmp_path,
-        )
+        settings = settings_for(fake, tmp_path, **env)
         app = build_application(settings, core, Store(settings.database_url), rate_limiter=False)
         try:
             async with app:

@@ -9,10 +9,10 @@ import urllib.request
 from pathlib import Path
 
 from bot.app import Core
-from bot.config import load_settings
 from bot.store import Store
 from bot.telegram.app import build_application, webhook_options
 from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.threaded import settings_for
 
 
 def free_port() -> int:
@@ -37,17 +37,7 @@ async def test_webhook_receives_updates_and_refuses_strangers(core: Core, tmp_pa
     fake = FakeBotApi()
     fake.start()
     port = free_port()
-    settings = load_settings(
-        {
-            "TELEGRAM_BOT_TOKEN": fake.token,
-            "BOT_API_BASE_URL": fake.base_url,
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'bot.sqlite3'}",
-            "USER_KEY_SECRET": "test-secret-0123456789",
-            "WEBHOOK_URL": "https://bot.example.org/hook",
-            "WEBHOOK_PORT": str(port),
-        },
-        data_dir=tmp_path,
-    )
+    settings = settings_for(fake, tmp_path, WEBHOOK_URL="https://bot.example.org/hook", WEBHOOK_PORT=str(port))
     options = webhook_options(settings)
     app = build_application(settings, core, Store(settings.database_url), rate_limiter=False)
     try:

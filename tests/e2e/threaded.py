@@ -8,15 +8,29 @@ import threading
 from pathlib import Path
 
 from bot.app import Core
-from bot.config import load_settings
+from bot.config import Settings, load_settings
 from bot.store import Store
 from bot.telegram.app import build_application
 from tests.e2e.fake_bot_api import FakeBotApi
 
 
+def settings_for(fake: FakeBotApi, folder: Path, **env: str) -> Settings:
+    """Settings for a bot talking to `fake`, with its data in `folder`; keywords override the environment."""
+    return load_settings(
+        {
+            "TELEGRAM_BOT_TOKEN": fake.token,
+            "BOT_API_BASE_URL": fake.base_url,
+            "DATABASE_URL": f"sqlite:///{folder / 'bot.sqlite3'}",
+            "USER_KEY_SECRET": "test-secret-0123456789",
+            **env,
+        },
+        data_dir=folder,
+    )
+
+
 class BotThread:
-    def __init__(self, core: Core, folder: Path, **env: str) -> None:
-        self.core, self.folder, self.env = core, folder, env
+    def __init__(self, core: Core, folder: Path, concurrent_updates: int | bool = True, **env: str) -> None:
+        self.core, self.folder, self.env, self.concurrent = core, folder, env, concurrent_updates
         self.fake = FakeBotApi()
         self._ready = threading.Event()
         self._stop: asyncio.Event | None = None
@@ -46,17 +60,9 @@ class BotThread:
 
     async def _main(self) -> None:
         self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
-        settings = load_settings(
-            {
-                "TELEGRAM_BOT_TOKEN": self.fake.token,
-                "BOT_API_BASE_URL": self.fake.base_url,
-                "DATABASE_URL": f"sqlite:///{self.folder / 'bot.sqlite3'}",
-                "USER_KEY_SECRET": "thread-secret-0123456789",
-                **self.env,
-            },
-            data_dir=self.folder,
-        )
-        app = build_application(settings, self.core, Store(settings.database_url), rate_limiter=False)
+        settings = settings_for(self.fake, self.folder, **self.env)
+        store = Store(settings.database_url)
+        app = build_application(settings, self.core, store, rate_limiter=False, concurrent_updates=self.concurrent)
         async with app:
             assert app.post_init is not None and app.updater is not None and app.post_shutdown is not None
             await app.post_init(app)
