@@ -24,6 +24,16 @@ def press(bot: Running, call: Any, label: str, user: int = USER) -> None:
     bot.fake.push_callback(user, data)
 
 
+async def choose_role(bot: Running, label: str) -> None:
+    """/start, then press the role button `label`; recorded calls are cleared afterwards."""
+    bot.fake.push_command(USER, "start")
+    [start] = await sent(bot)
+    bot.fake.reset()
+    press(bot, start, label)
+    await sent(bot, method="editMessageText")
+    bot.fake.reset()
+
+
 async def test_start_offers_language_and_role(bot: Running) -> None:
     bot.fake.push_command(USER, "start")
     [reply] = await sent(bot)
@@ -38,12 +48,7 @@ async def test_start_offers_language_and_role(bot: Running) -> None:
 
 
 async def test_staff_question_gets_the_toolkit_card(bot: Running) -> None:
-    bot.fake.push_command(USER, "start")
-    [start] = await sent(bot)
-    bot.fake.reset()
-    press(bot, start, "I work with migrants")
-    await sent(bot, method="editMessageText")
-    bot.fake.reset()
+    await choose_role(bot, "I work with migrants")
     bot.fake.push_message(USER, "refugee has to leave asylum housing in 28 days, what can we do?")
     [card] = await sent(bot)
     text = card.params["text"]
@@ -116,11 +121,7 @@ async def test_crisis_comes_first(bot: Running) -> None:
 
 
 async def test_help_privacy_and_forget(bot: Running) -> None:
-    bot.fake.push_command(USER, "start")
-    [start] = await sent(bot)
-    bot.fake.reset()
-    press(bot, start, "I need help for myself")
-    await sent(bot, method="editMessageText")
+    await choose_role(bot, "I need help for myself")
     from telegram import User
 
     key = bot.services.key(User(USER, "Test", False))
