@@ -8,7 +8,7 @@ from pathlib import Path
 from bot.conversation import Conversation
 from bot.i18n import Catalogs
 from bot.kb import KnowledgeBase, load_knowledge
-from bot.match import Matcher
+from bot.match import Matcher, build_matcher
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_KNOWLEDGE = PROJECT_ROOT / "knowledge"
@@ -26,6 +26,6 @@ class Core:
 def build_core(knowledge: Path = DEFAULT_KNOWLEDGE, locales: Path = DEFAULT_LOCALES) -> Core:
     """Raises KnowledgeError (with every problem) when the knowledge is invalid: the bot refuses to start."""
     kb = load_knowledge(knowledge)
-    matcher = Matcher(kb)
+    matcher = build_matcher(kb)
     catalogs = Catalogs(locales)
     return Core(kb, matcher, catalogs, Conversation(kb, matcher, catalogs))

@@ -147,10 +147,10 @@ def _cmd_ask(args: argparse.Namespace) -> int:
 
 
 def _cmd_match(args: argparse.Namespace) -> int:
-    from bot.match import Matcher
+    from bot.match import build_matcher
     from bot.match.jsonl import match_lines
 
-    matcher = Matcher(_knowledge(args))
+    matcher = build_matcher(_knowledge(args))
     for line in match_lines(matcher, sys.stdin):
         sys.stdout.write(line + "\n")
         sys.stdout.flush()

@@ -28,9 +28,9 @@ def kb_copy(tmp_path: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def matcher(kb: KnowledgeBase):  # type: ignore[no-untyped-def]
-    from bot.match import Matcher
+    from bot.match import build_matcher
 
-    return Matcher(kb)
+    return build_matcher(kb)
 
 
 @pytest.fixture(scope="session")

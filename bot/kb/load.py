@@ -25,6 +25,8 @@ from bot.kb.yamlfile import YamlError, YList, YMap, read_yaml
 from bot.languages import LANGUAGES
 
 SMALLTALK_KINDS = ("greeting", "thanks")
+NOT_AN_ISSUE = "none"  # examples/<lang>.yaml: off-topic messages
+NOT_A_CRISIS = "not_crisis"  # crisis-examples/<lang>.yaml: messages that look like a crisis but are not
 
 
 class KnowledgeError(Exception):
@@ -132,6 +134,10 @@ class _Loader:
                 lang: frozenset(words["words"])
                 for lang, words in self.load_per_language("stopwords", {"words"}, "field").items()
             },
+            examples=self.load_per_language("examples", {*issue_ids, NOT_AN_ISSUE}, "issue id (or 'none')"),
+            crisis_examples=self.load_per_language(
+                "crisis-examples", {*CRISIS_KINDS, NOT_A_CRISIS}, "kind of crisis (or 'not_crisis')"
+            ),
         )
         return kb
 

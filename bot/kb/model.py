@@ -88,6 +88,10 @@ class KnowledgeBase:
     crisis_lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # language -> stop words
     stopwords: dict[str, frozenset[str]] = field(default_factory=dict)
+    # language -> issue id or "none" (off-topic) -> messages people might send (training data for the matcher)
+    examples: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # language -> crisis kind or "not_crisis" -> messages (training data for the crisis classifier)
+    crisis_examples: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
 
     def issue(self, issue_id: str) -> Issue | None:
         return self._issues_by_id().get(issue_id)

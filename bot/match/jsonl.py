@@ -27,6 +27,7 @@ def match_lines(matcher: Matcher, lines: Iterable[str]) -> Iterator[str]:
                 "id": request.get("id"),
                 "lang": result.lang,
                 "crisis": result.crisis is not None,
+                "danger": result.danger,
                 "matches": [{"issue": m.issue, "score": m.score} for m in result.matches],
             },
             ensure_ascii=False,

@@ -17,8 +17,10 @@ from bot.kb.model import KnowledgeBase
 from bot.languages import SOURCE_LANGUAGE, is_supported
 from bot.match.crisis import CrisisDetector, CrisisHit
 from bot.match.index import LanguageIndex, PhrasingsIndex
+from bot.match.semantic import Semantic, SemanticScores
 from bot.match.similarity import similarity_matrix
 from bot.match.smalltalk import SmallTalk
+from bot.match.translit import TranslitReader
 from bot.text.language import LanguageGuesser
 from bot.text.normalise import tokens
 
@@ -43,9 +45,18 @@ class Match:
 class MatchResult:
     lang: str
     words: tuple[str, ...]
-    crisis: CrisisHit | None = None
+    crisis: CrisisHit | None = None  # a clear crisis: the crisis reply comes first
     smalltalk: str | None = None  # "greeting" | "thanks"
     matches: tuple[Match, ...] = field(default_factory=tuple)
+    possible_danger: tuple[str, ...] = ()  # kinds of a possible danger: "if anyone is in danger now, call 999"
+    crisis_kinds: tuple[str, ...] = ()  # every kind the crisis may be (first = most likely): their lines
+
+    @property
+    def danger(self) -> str | None:
+        """ "crisis", "possible" or None (CONTRACT: `danger` in `match --json`)."""
+        if self.crisis is not None:
+            return "crisis"
+        return "possible" if self.possible_danger else None
 
     @property
     def empty(self) -> bool:
@@ -53,9 +64,13 @@ class MatchResult:
 
 
 class Matcher:
-    def __init__(self, kb: KnowledgeBase, threshold: float = DEFAULT_THRESHOLD) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, threshold: float = DEFAULT_THRESHOLD, semantic: Semantic | None = None
+    ) -> None:
+        """`semantic`: the embedding model's evidence (bot.match.semantic); without it, words alone decide."""
         self.kb = kb
         self.threshold = threshold
+        self.semantic = semantic
         self.index = PhrasingsIndex.build(kb)
         self.crisis = CrisisDetector(kb)
         self.smalltalk = SmallTalk(kb)
@@ -67,21 +82,39 @@ class Matcher:
                 for phrase in phrases:
                     vocabulary.setdefault(lang, set()).update(tokens(phrase))
         self.guesser = LanguageGuesser(vocabulary)
+        self.translit = TranslitReader(vocabulary)
 
     def match(self, text: str, lang: str | None = None, client_lang: str | None = None) -> MatchResult:
         """`lang`: the user's chosen language (wins); `client_lang`: the Telegram client's (fallback)."""
         words = tokens(text)
-        guess = self.guesser.guess(text, words) if words else None
-        reply_lang = _reply_language(lang, guess.lang if guess else None, client_lang)
+        reading = self.translit.read(text) if words else None
+        if reading is not None:  # Russian, Arabic... typed in Latin letters: read it in its own script
+            words = tokens(reading.text) or words
+            detected: str | None = reading.lang
+            ranking: tuple[tuple[str, float], ...] = ((reading.lang, 1.0),)
+        else:
+            guess = self.guesser.guess(text, words) if words else None
+            detected, ranking = (guess.lang, guess.ranking) if guess else (None, ())
+        reply_lang = _reply_language(lang, detected, client_lang)
         if not words:
             return MatchResult(reply_lang, ())
+        sem = self._semantic(text, reading.text if reading else None)
         crisis = self.crisis.detect(words)
+        kinds, possible = _danger(crisis, sem)
+        if crisis is None and kinds:
+            crisis = CrisisHit(kinds[0], "", reply_lang)
         smalltalk = None if crisis else self.smalltalk.kind(words)
         matches: tuple[Match, ...] = ()
         if smalltalk is None:
-            candidates = _candidate_languages(lang, guess.ranking if guess else (), self.index.languages)
-            matches = self._score(words, candidates)
-        return MatchResult(reply_lang, tuple(words), crisis, smalltalk, matches)
+            candidates = _candidate_languages(lang, ranking, self.index.languages)
+            matches = self._score(words, candidates, sem)
+        return MatchResult(reply_lang, tuple(words), crisis, smalltalk, matches, possible, kinds)
+
+    def _semantic(self, text: str, rewritten: str | None) -> SemanticScores | None:
+        if self.semantic is None:
+            return None
+        texts = [text] if rewritten is None else [text, rewritten]
+        return self.semantic.score(self.semantic.embed(texts))
 
     def scores(self, words: list[str], candidates: list[str]) -> np.ndarray:
         """Score of every issue (index order) for the folded `words`, using the candidate languages."""
@@ -114,8 +147,10 @@ class Matcher:
             score = np.where(support >= 2, score, score * SINGLE_WORD_FACTOR)
         return score
 
-    def _score(self, words: list[str], candidates: list[str]) -> tuple[Match, ...]:
+    def _score(self, words: list[str], candidates: list[str], sem: SemanticScores | None) -> tuple[Match, ...]:
         scores = self.scores(words, candidates)
+        if sem is not None:
+            scores = combine(scores, sem)
         order = np.argsort(-scores, kind="stable")
         if not len(order) or scores[order[0]] < self.threshold:
             return ()
@@ -170,6 +205,33 @@ def _evidence(content: list[str], ix: LanguageIndex) -> tuple[np.ndarray, np.nda
     known = sim[np.arange(len(content)), best] > 0
     weight = np.where(known, ix.idf[best], UNKNOWN_WORD_WEIGHT)
     return sim, evidence.astype(np.float32), weight.astype(np.float32), known
+
+
+LEXICAL_WEIGHT = 0.5
+OFF_TOPIC_MARGIN = 0.1
+CRISIS_MARGIN = 0.02  # a crisis kind's examples are this much closer than any ordinary message's: a crisis
+POSSIBLE_MARGIN = -0.02  # nearly as close: a possible danger
+
+
+def combine(lexical: np.ndarray, sem: SemanticScores) -> np.ndarray:
+    """Words and meaning together: either can carry a match, both together carry it further."""
+    score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * sem.issues
+    score = np.maximum(score, np.maximum(lexical, sem.issues) * 0.85)
+    if sem.off_topic > sem.issues.max() + OFF_TOPIC_MARGIN:
+        score = score * 0.5
+    return score.astype(np.float32)  # type: ignore[no-any-return]
+
+
+def _danger(phrase: CrisisHit | None, sem: SemanticScores | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """(kinds of a clear crisis, most likely first; kinds of a possible danger)."""
+    ranked = sorted(sem.crisis.items(), key=lambda kv: -kv[1]) if sem is not None else []
+    clear = [kind for kind, margin in ranked if margin >= CRISIS_MARGIN]
+    possible = [kind for kind, margin in ranked if margin >= POSSIBLE_MARGIN]
+    if phrase is not None:
+        clear = [phrase.kind, *(k for k in clear if k != phrase.kind)]
+    if clear:
+        return tuple(clear[:2]), ()
+    return (), tuple(possible[:2])
 
 
 def _reply_language(chosen: str | None, detected: str | None, client: str | None) -> str:

@@ -1,0 +1,23 @@
+"""The matcher as the bot runs it: words plus the embedding model, with the knowledge's embeddings cached."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from bot.kb.model import KnowledgeBase
+from bot.match.matcher import Matcher
+from bot.match.semantic import Semantic
+from bot.semantic import EmbeddingCache, load_encoder
+from bot.semantic.cache import Progress, stderr_progress
+
+DEFAULT_CACHE = Path(__file__).resolve().parent.parent.parent / "data" / "cache"
+
+
+def build_matcher(
+    kb: KnowledgeBase, cache_dir: Path | None = None, progress: Progress | None = stderr_progress
+) -> Matcher:
+    """`cache_dir`: where the embeddings are kept (default data/cache, or EMBEDDING_CACHE_DIR)."""
+    folder = cache_dir or Path(os.environ.get("EMBEDDING_CACHE_DIR") or DEFAULT_CACHE)
+    cache = EmbeddingCache(folder, load_encoder())
+    return Matcher(kb, semantic=Semantic(kb, cache, progress))

@@ -1,0 +1,120 @@
+"""Semantic evidence: how close a message's meaning is to the knowledge's example texts, in any language.
+
+Every phrasing and example message (all languages) is embedded once (cached on disk); a message is embedded at
+question time and compared with all of them in one matrix product. A label's score is the mean of its `k`
+nearest texts, so one odd example cannot decide alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from bot.kb.load import NOT_A_CRISIS, NOT_AN_ISSUE
+from bot.kb.model import CRISIS_KINDS, KnowledgeBase
+from bot.semantic import EmbeddingCache
+from bot.semantic.cache import Progress
+
+K_NEAREST = 3
+
+
+@dataclass(frozen=True)
+class LabelledVectors:
+    """Texts' embeddings grouped by label: rows sorted by label, `starts[i]:starts[i+1]` are label i's rows."""
+
+    labels: tuple[str, ...]
+    vectors: np.ndarray  # (texts, dim)
+    starts: np.ndarray  # (labels + 1,)
+
+    @classmethod
+    def build(cls, groups: dict[str, list[str]], cache: EmbeddingCache, progress: Progress | None) -> LabelledVectors:
+        labels = tuple(label for label, texts in groups.items() if texts)
+        texts = [t for label in labels for t in groups[label]]
+        sizes = [len(groups[label]) for label in labels]
+        vectors = cache.passages(texts, progress) if texts else np.zeros((0, 1), dtype=np.float32)
+        return cls(labels, vectors, np.cumsum([0, *sizes]))
+
+    def similarities(self, query: np.ndarray) -> np.ndarray:
+        if not len(self.vectors):
+            return np.zeros(0, dtype=np.float32)
+        return self.vectors @ query  # type: ignore[no-any-return]
+
+    def nearest(self, sims: np.ndarray, k: int = K_NEAREST) -> np.ndarray:
+        """Per label, the mean similarity of its k nearest texts."""
+        out = np.zeros(len(self.labels), dtype=np.float32)
+        for n in range(len(self.labels)):
+            part = sims[self.starts[n] : self.starts[n + 1]]
+            top = min(k, len(part))
+            if not top:
+                continue
+            out[n] = np.partition(part, len(part) - top)[len(part) - top :].mean()
+        return out
+
+
+def issue_texts(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Issue id (and "none") -> its texts in every language: phrasings, example messages, the toolkit's title."""
+    groups: dict[str, list[str]] = {issue.id: [issue.title] for issue in kb.issues}
+    groups[NOT_AN_ISSUE] = []
+    for source in (kb.phrasings, kb.examples):
+        for per_issue in source.values():
+            for label, texts in per_issue.items():
+                groups.setdefault(label, []).extend(texts)
+    return {label: list(dict.fromkeys(texts)) for label, texts in groups.items()}
+
+
+def crisis_texts(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Crisis kind (and "not_crisis") -> example messages in every language, plus the crisis phrases."""
+    groups: dict[str, list[str]] = {kind: [] for kind in (*CRISIS_KINDS, NOT_A_CRISIS)}
+    for per_kind in kb.crisis_examples.values():
+        for label, texts in per_kind.items():
+            groups[label].extend(texts)
+    return {label: list(dict.fromkeys(texts)) for label, texts in groups.items()}
+
+
+@dataclass(frozen=True)
+class SemanticScores:
+    issues: np.ndarray  # (issues,) in `issue_ids` order: k-nearest similarity, calibrated 0..1
+    off_topic: float  # the same for the off-topic examples
+    crisis: dict[str, float]  # crisis kind -> how much closer to that kind's examples than to ordinary messages
+
+
+class Semantic:
+    """The embedding model plus the knowledge's embedded texts: scores a message against issues and crises."""
+
+    def __init__(self, kb: KnowledgeBase, cache: EmbeddingCache, progress: Progress | None = None) -> None:
+        self.encoder = cache.encoder
+        groups = issue_texts(kb)
+        self.issue_ids = [issue.id for issue in kb.issues]
+        ordered = {label: groups.get(label, []) for label in (*self.issue_ids, NOT_AN_ISSUE)}
+        crisis = crisis_texts(kb)
+        self.topics = LabelledVectors.build(ordered, cache, progress)
+        self.crises = LabelledVectors.build(crisis, cache, progress)
+        self._topic_rows = {label: n for n, label in enumerate(self.topics.labels)}
+
+    def embed(self, texts: list[str]) -> np.ndarray:
+        return self.encoder.queries(texts)
+
+    def score(self, vectors: np.ndarray) -> SemanticScores:
+        """Scores for a message given one or more embeddings of it (e.g. as typed and transliterated): the best."""
+        topic = np.max([self.topics.nearest(self.topics.similarities(v)) for v in vectors], axis=0)
+        crisis_near = np.max([self.crises.nearest(self.crises.similarities(v)) for v in vectors], axis=0)
+        per_issue = np.array([topic[self._topic_rows[i]] if i in self._topic_rows else 0.0 for i in self.issue_ids])
+        off_topic = float(topic[self._topic_rows[NOT_AN_ISSUE]]) if NOT_AN_ISSUE in self._topic_rows else 0.0
+        ordinary = max(float(topic.max()) if len(topic) else 0.0, _get(self.crises, crisis_near, NOT_A_CRISIS))
+        crisis = {
+            kind: float(crisis_near[n]) - ordinary for n, kind in enumerate(self.crises.labels) if kind != NOT_A_CRISIS
+        }
+        return SemanticScores(calibrate(per_issue), calibrate(np.array([off_topic]))[0], crisis)
+
+
+def _get(vectors: LabelledVectors, scores: np.ndarray, label: str) -> float:
+    return float(scores[vectors.labels.index(label)]) if label in vectors.labels else 0.0
+
+
+COSINE_FLOOR = 0.80  # e5 cosines of unrelated texts sit around 0.75-0.8, near-paraphrases above 0.92
+COSINE_CEILING = 0.93
+
+
+def calibrate(similarities: np.ndarray) -> np.ndarray:
+    return np.clip((similarities - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR), 0.0, 1.0)  # type: ignore[no-any-return]

@@ -1,0 +1,119 @@
+"""Which script language, if any, a Latin-letter message is really in ("mne nuzhen vrach" is Russian).
+
+Each rewrite from bot/text/translit.py is compared with the words the knowledge has in that language, through a
+loose "skeleton" of every word (letters people transliterate in several ways are merged; for Arabic and Persian
+only consonants are kept, as short vowels are not written). The language whose vocabulary explains most of the
+message wins, provided the Latin-script languages explain clearly less of it as typed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.text.normalise import tokens
+from bot.text.translit import SCRIPT_LANGUAGES, candidates, is_latin_only
+
+MIN_SHARE = 0.5  # at least half the message's words are known words of that language
+MARGIN = 0.15  # and clearly more than any Latin-script language explains
+PREFIX = 5  # inflected endings: a word known by its first letters counts
+
+_CYRILLIC_MERGE = str.maketrans(
+    {
+        "ы": "и",
+        "і": "и",
+        "ї": "и",
+        "й": "и",
+        "є": "е",
+        "э": "е",
+        "ё": "е",
+        "ґ": "г",
+        "х": "г",
+        "щ": "ш",
+        "ъ": "",
+        "ь": "",
+        "'": "",
+    }
+)
+_ARABIC_MERGE = str.maketrans(
+    {
+        "ا": "",
+        "أ": "",
+        "إ": "",
+        "آ": "",
+        "و": "",
+        "ؤ": "",
+        "ي": "",
+        "ی": "",
+        "ى": "",
+        "ئ": "",
+        "ء": "",
+        "ة": "ه",
+        "ه": "",
+        "ح": "ه",
+        "ك": "ک",
+        "ق": "ک",
+        "غ": "ک",
+        "ص": "س",
+        "ث": "س",
+        "ط": "ت",
+        "ض": "د",
+        "ذ": "ز",
+        "ظ": "ز",
+        "ج": "گ",
+        "چ": "ش",
+        "ژ": "ز",
+        "پ": "ب",
+        "ع": "",
+        "ف": "ف",
+    }
+)
+_DOUBLE = re.compile(r"(.)\1+")
+
+
+def skeleton(word: str, lang: str) -> str:
+    merged = word.translate(_ARABIC_MERGE if lang in ("ar", "fa") else _CYRILLIC_MERGE)
+    return _DOUBLE.sub(r"\1", merged)
+
+
+@dataclass(frozen=True)
+class Reading:
+    lang: str
+    text: str  # the message rewritten in the language's script
+
+
+class TranslitReader:
+    def __init__(self, vocabulary: dict[str, set[str]]) -> None:
+        """`vocabulary`: language -> folded words known in that language."""
+        self._latin = set().union(*(words for lang, words in vocabulary.items() if lang not in SCRIPT_LANGUAGES))
+        self._skeletons: dict[str, set[str]] = {}
+        for lang in SCRIPT_LANGUAGES:
+            known = {skeleton(w, lang) for w in vocabulary.get(lang, set())}
+            known = {s for s in known if len(s) >= 2}
+            self._skeletons[lang] = known | {s[:PREFIX] for s in known if len(s) > PREFIX}
+
+    def read(self, text: str) -> Reading | None:
+        if not is_latin_only(text):
+            return None
+        typed = [w for w in tokens(text) if not w.isdigit()]
+        if not typed:
+            return None
+        latin_share = sum(w in self._latin for w in typed) / len(typed)
+        best: tuple[float, str, str] | None = None
+        for lang, rewritten in candidates(text).items():
+            words = [w for w in tokens(rewritten) if not w.isdigit()]
+            if not words:
+                continue
+            known = sum(self._known(w, lang) for w in words) / len(words)
+            if best is None or known > best[0]:
+                best = (known, lang, rewritten)
+        if best is None or best[0] < MIN_SHARE or best[0] < latin_share + MARGIN:
+            return None
+        return Reading(best[1], best[2])
+
+    def _known(self, word: str, lang: str) -> bool:
+        s = skeleton(word, lang)
+        if len(s) < 2:
+            return False
+        table = self._skeletons[lang]
+        return s in table or (len(s) > PREFIX and s[:PREFIX] in table)
