@@ -24,7 +24,9 @@ from bot.kb.records import INDICATOR_RANGE, Reference, read_contact, read_issue,
 from bot.kb.yamlfile import YamlError, YList, YMap, read_yaml
 from bot.languages import LANGUAGES
 
-SMALLTALK_KINDS = ("greeting", "thanks")
+SMALLTALK_KINDS = ("greeting", "thanks", "help", "menu", "topics", "contacts", "language", "ack")
+# greeting/thanks: a message made of these words gets a greeting back; the others are whole messages that ask
+# for a part of the bot (help, the menu, the topics, the contacts, the language picker) or answer nothing ("no")
 NOT_AN_ISSUE = "none"  # examples/<lang>.yaml: off-topic messages
 NOT_A_CRISIS = "not_crisis"  # crisis-examples/<lang>.yaml: messages that look like a crisis but are not
 

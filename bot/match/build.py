@@ -6,7 +6,7 @@ import os
 from pathlib import Path
 
 from bot.kb.model import KnowledgeBase
-from bot.match.matcher import Matcher
+from bot.match.matcher import Matcher, train_crisis_model
 from bot.match.semantic import Semantic
 from bot.semantic import EmbeddingCache, load_encoder
 from bot.semantic.cache import Progress, stderr_progress
@@ -20,4 +20,4 @@ def build_matcher(
     """`cache_dir`: where the embeddings are kept (default data/cache, or EMBEDDING_CACHE_DIR)."""
     folder = cache_dir or Path(os.environ.get("EMBEDDING_CACHE_DIR") or DEFAULT_CACHE)
     cache = EmbeddingCache(folder, load_encoder())
-    return Matcher(kb, semantic=Semantic(kb, cache, progress))
+    return Matcher(kb, semantic=Semantic(kb, cache, progress), crisis_model=train_crisis_model(kb, folder))

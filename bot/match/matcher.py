@@ -9,22 +9,31 @@ where rare, topical words weigh more than common ones and unknown words count ag
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from pathlib import Path
 
 import numpy as np
 
+from bot.kb.load import NOT_A_CRISIS
 from bot.kb.model import KnowledgeBase
 from bot.languages import SOURCE_LANGUAGE, is_supported
 from bot.match.crisis import CrisisDetector, CrisisHit
+from bot.match.crisis_model import CrisisModel
+from bot.match.danger import Danger, assess
 from bot.match.index import LanguageIndex, PhrasingsIndex
 from bot.match.semantic import Semantic, SemanticScores
 from bot.match.similarity import similarity_matrix
 from bot.match.smalltalk import SmallTalk
 from bot.match.translit import TranslitReader
 from bot.text.language import LanguageGuesser
-from bot.text.normalise import tokens
+from bot.text.normalise import sentences, tokens
 
+NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|<[^>]*>|[*_`~#\[\]()]+")
+LATIN_EXTRA = frozenset("àáâãäåāăąçćčďđèéêëēėęěğìíîïīįıķĺļľłñńņňòóôõöőøōŕřśşšșťţțùúûüūůűųýÿźżžß")
 MAX_MATCHES = 5
+MIN_LEARNED_WORDS = 2
+SHORT_MESSAGE = 3
 MIN_WORD_SIMILARITY = 0.7
 UNKNOWN_WORD_WEIGHT = 2.4  # an unknown word weighs like a rare known word: it counts against a match
 DEFAULT_THRESHOLD = 0.4
@@ -65,14 +74,20 @@ class MatchResult:
 
 class Matcher:
     def __init__(
-        self, kb: KnowledgeBase, threshold: float = DEFAULT_THRESHOLD, semantic: Semantic | None = None
+        self,
+        kb: KnowledgeBase,
+        threshold: float = DEFAULT_THRESHOLD,
+        semantic: Semantic | None = None,
+        crisis_model: CrisisModel | None = None,
     ) -> None:
-        """`semantic`: the embedding model's evidence (bot.match.semantic); without it, words alone decide."""
+        """`semantic`: the embedding model's evidence (bot.match.semantic); without it, words alone decide.
+        `crisis_model`: the n-gram crisis model (trained here from the knowledge when not given)."""
         self.kb = kb
         self.threshold = threshold
         self.semantic = semantic
         self.index = PhrasingsIndex.build(kb)
         self.crisis = CrisisDetector(kb)
+        self.crisis_model = crisis_model or train_crisis_model(kb)
         self.smalltalk = SmallTalk(kb)
         vocabulary: dict[str, set[str]] = {}
         for lang, language_index in self.index.languages.items():
@@ -81,13 +96,15 @@ class Matcher:
             for phrases in kinds.values():
                 for phrase in phrases:
                     vocabulary.setdefault(lang, set()).update(tokens(phrase))
+        self.vocabulary = vocabulary
         self.guesser = LanguageGuesser(vocabulary)
         self.translit = TranslitReader(vocabulary)
 
     def match(self, text: str, lang: str | None = None, client_lang: str | None = None) -> MatchResult:
         """`lang`: the user's chosen language (wins); `client_lang`: the Telegram client's (fallback)."""
+        text = NOISE.sub(" ", text)  # links, addresses and markup say nothing about the question
         words = tokens(text)
-        reading = self.translit.read(text) if words else None
+        reading = self.translit.read(text) if len(words) >= 2 else None
         if reading is not None:  # Russian, Arabic... typed in Latin letters: read it in its own script
             words = tokens(reading.text) or words
             detected: str | None = reading.lang
@@ -95,26 +112,48 @@ class Matcher:
         else:
             guess = self.guesser.guess(text, words) if words else None
             detected, ranking = (guess.lang, guess.ranking) if guess else (None, ())
+            if detected is not None and not self._credible(detected, text):
+                detected = None  # gibberish, a link or markup: answer in the person's own language
+            elif detected is not None and len(words) < SHORT_MESSAGE:
+                # "hello", "ok": words many languages share; the person's own language, else English, if it fits
+                for fallback in (normalise_client(client_lang), SOURCE_LANGUAGE):
+                    if fallback and all(w in self.vocabulary.get(fallback, ()) for w in words):
+                        detected = fallback
+                        break
         reply_lang = _reply_language(lang, detected, client_lang)
         if not words:
             return MatchResult(reply_lang, ())
         sem = self._semantic(text, reading.text if reading else None)
-        crisis = self.crisis.detect(words)
-        kinds, possible = _danger(crisis, sem)
-        if crisis is None and kinds:
-            crisis = CrisisHit(kinds[0], "", reply_lang)
-        smalltalk = None if crisis else self.smalltalk.kind(words)
+        phrase = self.crisis.detect(words)
+        if len(words) < MIN_LEARNED_WORDS:  # one word is too little for the learned signals: phrases decide
+            danger = Danger("crisis", (phrase.kind,)) if phrase else Danger(None)
+        else:
+            danger = assess(phrase, self.crisis_model.score(words), sem)
+        crisis = CrisisHit(danger.kinds[0], "", reply_lang) if danger.level == "crisis" and danger.kinds else None
+        smalltalk = None if danger.level else self.smalltalk.kind(words)
         matches: tuple[Match, ...] = ()
         if smalltalk is None:
             candidates = _candidate_languages(lang, ranking, self.index.languages)
             matches = self._score(words, candidates, sem)
+        possible = danger.kinds if danger.level == "possible" else ()
+        kinds = danger.kinds if crisis is not None else ()
         return MatchResult(reply_lang, tuple(words), crisis, smalltalk, matches, possible, kinds)
+
+    def _credible(self, lang: str, text: str) -> bool:
+        """A language guess counts when the message, links and markup aside, has a word known in that language
+        or letters of a script other than Latin."""
+        if any(ch.isalpha() and not ("a" <= ch.casefold() <= "z") and ch.casefold() not in LATIN_EXTRA for ch in text):
+            return True
+        known = self.vocabulary.get(lang, set())
+        return any(w in known for w in tokens(text))
 
     def _semantic(self, text: str, rewritten: str | None) -> SemanticScores | None:
         if self.semantic is None:
             return None
-        texts = [text] if rewritten is None else [text, rewritten]
-        return self.semantic.score(self.semantic.embed(texts))
+        whole = [text] if rewritten is None else [text, rewritten]
+        parts = sentences(text)
+        vectors = self.semantic.embed(whole + parts)
+        return self.semantic.score(vectors[: len(whole)], vectors[len(whole) :])
 
     def scores(self, words: list[str], candidates: list[str]) -> np.ndarray:
         """Score of every issue (index order) for the folded `words`, using the candidate languages."""
@@ -207,31 +246,38 @@ def _evidence(content: list[str], ix: LanguageIndex) -> tuple[np.ndarray, np.nda
     return sim, evidence.astype(np.float32), weight.astype(np.float32), known
 
 
-LEXICAL_WEIGHT = 0.5
-OFF_TOPIC_MARGIN = 0.1
-CRISIS_MARGIN = 0.02  # a crisis kind's examples are this much closer than any ordinary message's: a crisis
-POSSIBLE_MARGIN = -0.02  # nearly as close: a possible danger
+LEXICAL_WEIGHT = 0.35  # the rest is meaning (tuned on the first blind set, then a dev set)
+OFF_TOPIC_MARGIN = 0.0  # closer to the off-topic examples than to any issue: the scores are halved
 
 
 def combine(lexical: np.ndarray, sem: SemanticScores) -> np.ndarray:
-    """Words and meaning together: either can carry a match, both together carry it further."""
+    """Words and meaning together: exact names and typos from the words, paraphrase and other languages from the
+    meaning."""
     score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * sem.issues
-    score = np.maximum(score, np.maximum(lexical, sem.issues) * 0.85)
     if sem.off_topic > sem.issues.max() + OFF_TOPIC_MARGIN:
         score = score * 0.5
     return score.astype(np.float32)  # type: ignore[no-any-return]
 
 
-def _danger(phrase: CrisisHit | None, sem: SemanticScores | None) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """(kinds of a clear crisis, most likely first; kinds of a possible danger)."""
-    ranked = sorted(sem.crisis.items(), key=lambda kv: -kv[1]) if sem is not None else []
-    clear = [kind for kind, margin in ranked if margin >= CRISIS_MARGIN]
-    possible = [kind for kind, margin in ranked if margin >= POSSIBLE_MARGIN]
-    if phrase is not None:
-        clear = [phrase.kind, *(k for k in clear if k != phrase.kind)]
-    if clear:
-        return tuple(clear[:2]), ()
-    return (), tuple(possible[:2])
+def train_crisis_model(kb: KnowledgeBase, cache_dir: Path | None = None) -> CrisisModel:
+    """Crisis: the crisis examples and phrases; ordinary: the look-alikes, topic examples and phrasings."""
+    crisis: list[str] = []
+    ordinary: list[str] = []
+    for per_kind in kb.crisis_examples.values():
+        for kind, texts in per_kind.items():
+            (ordinary if kind == NOT_A_CRISIS else crisis).extend(texts)
+    for per_kind in kb.crisis.values():
+        for texts in per_kind.values():
+            crisis.extend(texts)
+    for source in (kb.examples, kb.phrasings):
+        for per_issue in source.values():
+            for texts in per_issue.values():
+                ordinary.extend(texts)
+    return CrisisModel.train(crisis, ordinary, cache_dir)
+
+
+def normalise_client(code: str | None) -> str | None:
+    return code if is_supported(code) else None
 
 
 def _reply_language(chosen: str | None, detected: str | None, client: str | None) -> str:

@@ -84,28 +84,33 @@ class Semantic:
 
     def __init__(self, kb: KnowledgeBase, cache: EmbeddingCache, progress: Progress | None = None) -> None:
         self.encoder = cache.encoder
+        self.cache_dir = cache.path.parent
         groups = issue_texts(kb)
         self.issue_ids = [issue.id for issue in kb.issues]
         ordered = {label: groups.get(label, []) for label in (*self.issue_ids, NOT_AN_ISSUE)}
-        crisis = crisis_texts(kb)
         self.topics = LabelledVectors.build(ordered, cache, progress)
-        self.crises = LabelledVectors.build(crisis, cache, progress)
+        self.crises = LabelledVectors.build(crisis_texts(kb), cache, progress)
         self._topic_rows = {label: n for n, label in enumerate(self.topics.labels)}
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.encoder.queries(texts)
 
-    def score(self, vectors: np.ndarray) -> SemanticScores:
-        """Scores for a message given one or more embeddings of it (e.g. as typed and transliterated): the best."""
-        topic = np.max([self.topics.nearest(self.topics.similarities(v)) for v in vectors], axis=0)
-        crisis_near = np.max([self.crises.nearest(self.crises.similarities(v)) for v in vectors], axis=0)
+    def score(self, whole: np.ndarray, parts: np.ndarray) -> SemanticScores:
+        """`whole`: embeddings of the message (as typed, and transliterated); `parts`: of its sentences, which
+        only count for crises (a crisis can hide in one sentence of an ordinary question)."""
+        vectors = [*whole, *parts]
+        topics = [self.topics.nearest(self.topics.similarities(v)) for v in vectors]
+        topic = np.max(topics[: len(whole)], axis=0)
         per_issue = np.array([topic[self._topic_rows[i]] if i in self._topic_rows else 0.0 for i in self.issue_ids])
         off_topic = float(topic[self._topic_rows[NOT_AN_ISSUE]]) if NOT_AN_ISSUE in self._topic_rows else 0.0
-        ordinary = max(float(topic.max()) if len(topic) else 0.0, _get(self.crises, crisis_near, NOT_A_CRISIS))
-        crisis = {
-            kind: float(crisis_near[n]) - ordinary for n, kind in enumerate(self.crises.labels) if kind != NOT_A_CRISIS
-        }
-        return SemanticScores(calibrate(per_issue), calibrate(np.array([off_topic]))[0], crisis)
+        crisis: dict[str, float] = {}
+        for v, near_topic in zip(vectors, topics, strict=True):
+            near = self.crises.nearest(self.crises.similarities(v))
+            ordinary = max(float(near_topic.max()), _get(self.crises, near, NOT_A_CRISIS))
+            for n, kind in enumerate(self.crises.labels):
+                if kind != NOT_A_CRISIS:
+                    crisis[kind] = max(crisis.get(kind, -1.0), float(near[n]) - ordinary)
+        return SemanticScores(calibrate(per_issue), float(calibrate(np.array([off_topic]))[0]), crisis)
 
 
 def _get(vectors: LabelledVectors, scores: np.ndarray, label: str) -> float:

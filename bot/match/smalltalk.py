@@ -1,4 +1,10 @@
-"""Greetings and thanks: short messages made only of small-talk words get a greeting back, not a search."""
+"""Short messages that are not questions: greetings and thanks, requests for a part of the bot ("menu",
+"change language", "I need help") and bare replies ("no", "ok", a number).
+
+Only a message that is wholly one of the phrases in `knowledge/smalltalk/<lang>.yaml` (or, for greetings and
+thanks, made only of their words) counts: a request for help with anything more in it is a question, and is
+searched.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +12,7 @@ from bot.kb.model import KnowledgeBase
 from bot.text.normalise import tokens
 
 MAX_WORDS = 6
+WORD_KINDS = ("greeting", "thanks")  # kinds recognised word by word ("hi there all", "thanks a lot mate")
 
 
 class SmallTalk:
@@ -18,16 +25,19 @@ class SmallTalk:
                     words = tuple(tokens(phrase))
                     if words:
                         self._phrases.setdefault(words, kind)
-                        for word in words:
-                            self._words.setdefault(word, kind)
+                        if kind in WORD_KINDS:
+                            for word in words:
+                                self._words.setdefault(word, kind)
         self._filler = {w for lang in kb.stopwords for entry in kb.stopwords[lang] for w in tokens(entry)}
 
     def kind(self, words: list[str]) -> str | None:
-        """'greeting', 'thanks' or None."""
+        """'greeting', 'thanks', 'help', 'menu', 'topics', 'contacts', 'language', 'ack' or None (a question)."""
         if not words or len(words) > MAX_WORDS:
             return None
         if (kind := self._phrases.get(tuple(words))) is not None:
             return kind
+        if all(w.isdigit() for w in words):
+            return "ack"  # a bare number is not a question
         kinds = [self._words[w] for w in words if w in self._words]
         if not kinds or any(w not in self._words and w not in self._filler for w in words):
             return None

@@ -93,3 +93,13 @@ def _is_latin(ch: str) -> bool:
 
 def _is_arabic_script(word: str) -> bool:
     return bool(word) and "\u0600" <= word[0] <= "\u06ff"
+
+
+_SENTENCE_END = re.compile(r"(?<=[.!?;…؟])\s+|\n+|\s[-–—]\s")
+MAX_SENTENCES = 4
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of a message of more than one (each of two words or more), at most MAX_SENTENCES."""
+    parts = [p.strip() for p in _SENTENCE_END.split(text) if len(p.split()) >= 2]
+    return parts[:MAX_SENTENCES] if len(parts) > 1 else []
