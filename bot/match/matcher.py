@@ -27,7 +27,7 @@ from bot.match.similarity import similarity_matrix
 from bot.match.smalltalk import SmallTalk
 from bot.match.translit import TranslitReader
 from bot.text.language import LanguageGuesser
-from bot.text.normalise import sentences, tokens
+from bot.text.normalise import MAX_MESSAGE_CHARS, sentences, tokens
 
 NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|<[^>]*>|[*_`~#\[\]()]+")
 LATIN_EXTRA = frozenset("àáâãäåāăąçćčďđèéêëēėęěğìíîïīįıķĺļľłñńņňòóôõöőøōŕřśşšșťţțùúûüūůűųýÿźżžß")
@@ -102,7 +102,7 @@ class Matcher:
 
     def match(self, text: str, lang: str | None = None, client_lang: str | None = None) -> MatchResult:
         """`lang`: the user's chosen language (wins); `client_lang`: the Telegram client's (fallback)."""
-        text = NOISE.sub(" ", text)  # links, addresses and markup say nothing about the question
+        text = NOISE.sub(" ", text[: MAX_MESSAGE_CHARS * 2])[:MAX_MESSAGE_CHARS]  # links and markup say nothing
         words = tokens(text)
         reading = self.translit.read(text) if len(words) >= 2 else None
         if reading is not None:  # Russian, Arabic... typed in Latin letters: read it in its own script
@@ -130,7 +130,7 @@ class Matcher:
         else:
             danger = assess(phrase, self.crisis_model.score(words), sem)
         crisis = CrisisHit(danger.kinds[0], "", reply_lang) if danger.level == "crisis" and danger.kinds else None
-        smalltalk = None if danger.level else self.smalltalk.kind(words)
+        smalltalk = None if crisis is not None else self.smalltalk.kind(words)
         matches: tuple[Match, ...] = ()
         if smalltalk is None:
             candidates = _candidate_languages(lang, ranking, self.index.languages)
@@ -148,12 +148,18 @@ class Matcher:
         return any(w in known for w in tokens(text))
 
     def _semantic(self, text: str, rewritten: str | None) -> SemanticScores | None:
+        """A message of several sentences is embedded sentence by sentence (a crisis can hide in one of them) and
+        the whole is their normalised mean: one pass over the text instead of two."""
         if self.semantic is None:
             return None
-        whole = [text] if rewritten is None else [text, rewritten]
         parts = sentences(text)
-        vectors = self.semantic.embed(whole + parts)
-        return self.semantic.score(vectors[: len(whole)], vectors[len(whole) :])
+        extra = [rewritten] if rewritten is not None else []
+        vectors = self.semantic.embed((parts or [text]) + extra)
+        if parts:
+            mean = vectors[: len(parts)].mean(axis=0)
+            whole = np.vstack([mean / max(float(np.linalg.norm(mean)), 1e-6), vectors[len(parts) :]])
+            return self.semantic.score(whole, vectors[: len(parts)])
+        return self.semantic.score(vectors, vectors[:0])
 
     def scores(self, words: list[str], candidates: list[str]) -> np.ndarray:
         """Score of every issue (index order) for the folded `words`, using the candidate languages."""

@@ -1,0 +1,35 @@
+"""Messages typed in Latin letters in Russian, Ukrainian, Bulgarian, Arabic and Persian are read in their language
+(sentences written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.match import Matcher
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "topic"),
+    [
+        ("gde mozhno besplatno uchit angliyskiy yazyk", "ru", "esol"),
+        ("yak zapysaty dytynu do shkoly", "uk", "schools"),
+        ("kak da si nameria lekar tuk", "bg", "health-rights-access"),
+        ("ana bdawwer 3ala kors engleezi", "ar", "esol"),
+        ("chetor mitoonam doktor peyda konam", "fa", "health-rights-access"),
+    ],
+)
+def test_transliterated_questions_are_understood_and_answered_in_their_language(
+    matcher: Matcher, text: str, lang: str, topic: str
+) -> None:
+    result = matcher.match(text)
+    assert result.lang == lang
+    assert topic in [m.issue for m in result.matches[:3]]
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("where can I learn English", "en"), ("gdzie moge sie nauczyc angielskiego", "pl"), ("kde najdu lekare", "cs")],
+)
+def test_latin_languages_are_not_mistaken_for_transliteration(matcher: Matcher, text: str, lang: str) -> None:
+    assert matcher.translit.read(text) is None
+    assert matcher.match(text).lang == lang
