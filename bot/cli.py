@@ -75,10 +75,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(problems)} problem(s) in the translation catalogs: fix them and try again.", file=sys.stderr)
         return 1
+    toolkit = [i for i in kb.issues if i.from_toolkit]
     print(
-        f"ok: {len(kb.themes)} themes, {len(kb.issues)} issues, "
-        f"{sum(len(i.actions) for i in kb.issues)} actions, {len(kb.indicators)} indicators, "
-        f"{len(kb.contacts)} contacts, phrasings in {len(kb.phrasings)} languages"
+        f"ok: {len(kb.themes)} themes, {len(toolkit)} issues, "
+        f"{sum(len(i.actions) for i in toolkit)} actions, {len(kb.indicators)} indicators, "
+        f"{len(kb.contacts)} contacts, phrasings in {len(kb.phrasings)} languages; "
+        f"from the other seeds: {len(kb.issues) - len(toolkit)} more issues, {len(kb.practices)} practices, "
+        f"{len(kb.checklist.items) if kb.checklist else 0} checklist items, {len(kb.areas)} areas with "
+        f"{sum(len(a.items) for a in kb.areas)} items"
     )
     return 0
 
