@@ -52,6 +52,7 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--lang", choices=LANGUAGES, help="the user's chosen language")
     p.add_argument("--role", choices=("staff", "migrant"), help="the user's role")
     p.add_argument("--json", action="store_true", help='as {"text", "buttons"}')
+    p.add_argument("--area", help="the local area the person chose (an id from knowledge/areas/, e.g. derby)")
     p.add_argument("text", nargs="+", help="the message")
     p = command("translations", _cmd_translations, "translation coverage per language (or --update the catalogs)")
     p.add_argument("--json", action="store_true", help="as one JSON object")
@@ -75,10 +76,14 @@ def _cmd_validate(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(problems)} problem(s) in the translation catalogs: fix them and try again.", file=sys.stderr)
         return 1
+    toolkit = [i for i in kb.issues if i.from_toolkit]
     print(
-        f"ok: {len(kb.themes)} themes, {len(kb.issues)} issues, "
-        f"{sum(len(i.actions) for i in kb.issues)} actions, {len(kb.indicators)} indicators, "
-        f"{len(kb.contacts)} contacts, phrasings in {len(kb.phrasings)} languages"
+        f"ok: {len(kb.themes)} themes, {len(toolkit)} issues, "
+        f"{sum(len(i.actions) for i in toolkit)} actions, {len(kb.indicators)} indicators, "
+        f"{len(kb.contacts)} contacts, phrasings in {len(kb.phrasings)} languages; "
+        f"from the other seeds: {len(kb.issues) - len(toolkit)} more issues, {len(kb.practices)} practices, "
+        f"{len(kb.checklist.items) if kb.checklist else 0} checklist items, {len(kb.areas)} areas with "
+        f"{sum(len(a.items) for a in kb.areas)} items"
     )
     return 0
 
@@ -131,7 +136,12 @@ def _cmd_ask(args: argparse.Namespace) -> int:
     from bot.conversation import Profile
 
     core = build_core(args.knowledge)
-    outcome = core.conversation.on_text(Profile(lang=args.lang, role=args.role), " ".join(args.text))
+    if args.area and core.kb.area(args.area) is None:
+        known = ", ".join(a.id for a in core.kb.areas) or "none in this knowledge folder"
+        print(f"Unknown area '{args.area}': choose one of {known}.", file=sys.stderr)
+        return 2
+    profile = Profile(lang=args.lang, role=args.role, area=args.area)
+    outcome = core.conversation.on_text(profile, " ".join(args.text))
     if args.json:
         replies = [r.to_json() for r in outcome.replies]
         merged = {

@@ -13,7 +13,7 @@ from bot.i18n import Catalogs
 from bot.kb.model import KnowledgeBase
 from bot.languages import RTL_LANGUAGES, SOURCE_LANGUAGE, is_supported, normalise_code
 from bot.match import Matcher, MatchResult
-from bot.replies import Reply, cards, menus
+from bot.replies import Reply, areas, cards, checklist, menus, practices
 from bot.replies.context import ROLES, RenderContext, role_from_code
 from bot.replies.model import right_to_left
 
@@ -28,6 +28,7 @@ class Profile:
     lang: str | None = None
     role: str | None = None
     client_lang: str | None = None
+    area: str | None = None  # the local area chosen with /area
 
     @property
     def ui_lang(self) -> str:
@@ -66,14 +67,14 @@ class Conversation:
         self.matcher = matcher
         self.catalogs = catalogs
 
-    def context(self, lang: str, role: str | None) -> RenderContext:
-        return RenderContext(self.kb, self.catalogs.translator(lang), lang, role, self.catalogs)
+    def context(self, lang: str, role: str | None, area: str | None = None) -> RenderContext:
+        return RenderContext(self.kb, self.catalogs.translator(lang), lang, role, self.catalogs, area=area)
 
     # -- messages ---------------------------------------------------------------------------------------
 
     def on_text(self, profile: Profile, text: str) -> Outcome:
         result = self.matcher.match(text, lang=profile.lang, client_lang=normalise_code(profile.client_lang))
-        ctx = self.context(result.lang, profile.role)
+        ctx = self.context(result.lang, profile.role, profile.area)
         replies: list[Reply] = []
         if result.crisis is not None:
             replies.append(menus.crisis(ctx, result.crisis.kind))
@@ -111,13 +112,15 @@ class Conversation:
 
     def on_command(self, profile: Profile, command: str, argument: str = "", unanswered_days: int = 0) -> Outcome:
         """`unanswered_days`: how long unanswered questions are kept (0 = not at all), told in /privacy."""
-        ctx = self.context(profile.ui_lang, profile.role)
+        ctx = self.context(profile.ui_lang, profile.role, profile.area)
         simple = {
             "start": menus.start,
             "help": menus.help_reply,
             "topics": menus.themes,
             "language": menus.language_menu,
             "role": menus.role_menu,
+            "area": areas.area_menu,
+            "checklist": checklist.checklist_reply,
         }
         if command in simple:
             return Outcome([simple[command](ctx)], profile, lang=ctx.lang)
@@ -136,10 +139,12 @@ class Conversation:
 
     def on_button(self, profile: Profile, data: str) -> Outcome:
         callback = decode(data)
-        ctx = self.context(profile.ui_lang, profile.role)
+        ctx = self.context(profile.ui_lang, profile.role, profile.area)
         if callback is None:
             return Outcome([menus.stale_button(ctx)], profile, lang=ctx.lang)
         action, args = callback.action, callback.args
+        if local := self._local_button(profile, action, args):
+            return local
         if action == "L" and args and is_supported(args[0]):
             profile = replace(profile, lang=args[0])
             return Outcome([menus.language_set(self.context(args[0], profile.role))], profile, lang=args[0])
@@ -162,7 +167,26 @@ class Conversation:
                 return Outcome([menus.thanks(ctx)], profile, feedback=(issue.id, helpful), lang=ctx.lang)
             lang = args[1] if len(args) > 1 and is_supported(args[1]) else profile.ui_lang
             role = role_from_code(args[2]) if len(args) > 2 else "migrant"
-            view = self.context(lang, role or profile.role)
+            view = self.context(lang, role or profile.role, profile.area)
             reply = {"i": cards.issue_card, "c": cards.contacts_reply, "m": cards.more_reply}[action](view, issue)
             return Outcome([reply], profile, lang=view.lang)
         return Outcome([menus.stale_button(ctx)], profile, lang=ctx.lang)
+
+    def _local_button(self, profile: Profile, action: str, args: tuple[str, ...]) -> Outcome | None:
+        """Buttons of the local area and good-practice views (A: set area, k: checklist, p: what others did,
+        la: all local information for an issue); None for any other button."""
+        ctx = self.context(profile.ui_lang, profile.role, profile.area)
+        if action == "A" and args and (args[0] == areas.NO_AREA or self.kb.area(args[0])):
+            profile = replace(profile, area=None if args[0] == areas.NO_AREA else args[0])
+            view = self.context(profile.ui_lang, profile.role, profile.area)
+            return Outcome([areas.area_set(view)], profile, lang=view.lang)
+        if action == "k":
+            reply = checklist.checklist_group_reply(ctx, args[0]) if args else checklist.checklist_reply(ctx)
+            return Outcome([reply], profile, lang=ctx.lang)
+        if action in ("p", "la") and args and (issue := self.kb.issue(args[0])) is not None:
+            lang = args[1] if len(args) > 1 and is_supported(args[1]) else profile.ui_lang
+            role = role_from_code(args[2]) if len(args) > 2 else None
+            view = self.context(lang, role or profile.role, profile.area)
+            reply = practices.practices_reply(view, issue) if action == "p" else areas.area_reply(view, issue)
+            return Outcome([reply], profile, lang=view.lang)
+        return None

@@ -102,3 +102,23 @@ def test_bot_refuses_to_start_on_invalid_knowledge(tmp_path: Path) -> None:
     assert result.returncode == 1
     assert "annex2.yaml:" in result.stderr and "does not look like a phone number" in result.stderr
     assert "Traceback" not in result.stderr and "Hello" not in result.stdout
+
+
+def test_ask_with_an_area() -> None:
+    result = run(
+        "ask", "--role", "staff", "--area", "derby", "neighbours leave rubbish bags in the alley, now we have rats"
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Waste, noise and problems between neighbours" in result.stdout
+    assert "Local information: Derby" in result.stdout and "2013" in result.stdout
+    result = run("ask", "--area", "leeds", "hello")
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "Unknown area 'leeds'" in result.stderr and "derby" in result.stderr
+
+
+def test_export_carries_practices_checklist_and_areas() -> None:
+    data = json.loads(run("export", "--json").stdout)
+    assert len(data["practices"]) >= 40 and len(data["checklist"]) == 30
+    assert {a["id"] for a in data["areas"]} == {"east-of-england", "east-midlands", "derby"}
+    item = next(i for a in data["areas"] if a["id"] == "east-midlands" for i in a["items"] if i["phones"])
+    assert item["source"].startswith("004_117d502e6d9bbad1.txt, ") and item["year"] == 2009

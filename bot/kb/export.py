@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from bot.kb.model import Contact, KnowledgeBase
+from bot.kb.model import Area, AreaItem, Checklist, Contact, KnowledgeBase, Practice
 
 # (context, English) -> text in the wanted language; the identity for English
 Translate = Callable[[str, str], str]
@@ -33,6 +33,8 @@ def export_knowledge(kb: KnowledgeBase, tr: Translate = _english) -> dict[str, A
                 "guidance": tr(f"issue.{i.id}.guidance", i.guidance) if i.guidance else None,
                 "services": list(i.services),
                 "source": i.source,
+                "toolkit": i.from_toolkit,
+                "action_sources": list(i.action_sources) or None,
             }
             for i in kb.issues
         ],
@@ -42,6 +44,67 @@ def export_knowledge(kb: KnowledgeBase, tr: Translate = _english) -> dict[str, A
             for n in kb.indicators
         ],
         "phrasings": {lang: {k: list(v) for k, v in table.items()} for lang, table in kb.phrasings.items()},
+        "sources": [{"file": d.file, "title": d.title, "publisher": d.publisher, "year": d.year} for d in kb.sources],
+        "practices": [export_practice(p, tr) for p in kb.practices],
+        "checklist": export_checklist(kb.checklist, tr) if kb.checklist else [],
+        "areas": [export_area(a, tr) for a in kb.areas],
+    }
+
+
+def export_checklist(checklist: Checklist, tr: Translate = _english) -> list[dict[str, Any]]:
+    return [
+        {
+            "id": item.id,
+            "text": tr(f"checklist.{item.id}.text", item.text),
+            "group": tr(f"checklist.group.{group.id}.title", group.title),
+            "group_id": group.id,
+            "issues": list(item.issues),
+            "source": f"{checklist.source}: {group.title}",
+        }
+        for group, item in checklist.items
+    ]
+
+
+def export_practice(practice: Practice, tr: Translate = _english) -> dict[str, Any]:
+    """Names printed in the source (`people`) stay in the files for admins: they are never exported or shown."""
+    return {
+        "id": practice.id,
+        "title": tr(f"practice.{practice.id}.title", practice.title),
+        "text": tr(f"practice.{practice.id}.text", practice.text),
+        "result": tr(f"practice.{practice.id}.result", practice.result) if practice.result else None,
+        "body": practice.body,
+        "issues": list(practice.issues),
+        "source": practice.source,
+        "year": practice.year,
+        "quoted": practice.quoted,
+    }
+
+
+def export_area(area: Area, tr: Translate = _english) -> dict[str, Any]:
+    return {
+        "id": area.id,
+        "name": tr(f"area.{area.id}.name", area.name),
+        "within": area.within,
+        "items": [export_area_item(area, item, tr) for item in area.items],
+    }
+
+
+def export_area_item(area: Area, item: AreaItem, tr: Translate = _english) -> dict[str, Any]:
+    return {
+        "id": item.id,
+        "kind": item.kind,
+        "text": tr(f"area.{area.id}.{item.id}.text", item.text),
+        "issues": list(item.issues),
+        "source": item.source,
+        "year": item.year,
+        "phones": [p.number for p in item.phones],
+        "phone_labels": [p.label for p in item.phones],
+        "urls": list(item.urls),
+        "emails": list(item.emails),
+        "address": item.address,
+        "quoted": item.quoted,
+        "for_migrants": item.for_migrants,
+        "sensitive": item.sensitive,
     }
 
 

@@ -3,6 +3,10 @@
 Used by the Babel extractor (`extract_knowledge`, registered for mapping files as `knowledge`), by the
 `translations` command and by the bot when it looks up a translation. Phone numbers, emails and URLs are never
 extracted.
+
+Of the knowledge drawn from the other seed documents, what a migrant can see is translated: area names and the
+local items shown on migrant cards. Good practice, the council checklist and staff-only local items are staff
+tools and stay in English for now (the bot says when it shows English).
 """
 
 from __future__ import annotations
@@ -34,6 +38,11 @@ def knowledge_strings(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
         for n, phone in enumerate(contact.phones, start=1):
             if phone.label:
                 yield f"contact.{contact.id}.phone.{n}", phone.label
+    for area in kb.areas:
+        yield f"area.{area.id}.name", area.name
+        for item in area.items:
+            if item.for_migrants and not item.sensitive:
+                yield f"area.{area.id}.{item.id}.text", item.text
 
 
 def extract_knowledge(

@@ -10,17 +10,24 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bot.kb.areas import read_area
 from bot.kb.checker import Checker
 from bot.kb.model import (
     CRISIS_KINDS,
+    Area,
+    Checklist,
     Contact,
     Indicator,
     Issue,
     KnowledgeBase,
+    Practice,
+    SourceDocument,
     Theme,
 )
+from bot.kb.practices import IssueRef, read_checklist, read_practice
 from bot.kb.problems import Problem, display_path
 from bot.kb.records import INDICATOR_RANGE, Reference, read_contact, read_issue, record_id
+from bot.kb.sources import read_source_document
 from bot.kb.yamlfile import YamlError, YList, YMap, read_yaml
 from bot.languages import LANGUAGES
 
@@ -57,7 +64,8 @@ class _Loader:
     def __init__(self, folder: Path) -> None:
         self.folder = folder
         self.problems: list[Problem] = []
-        self.issue_refs: list[Reference] = []
+        self.issue_refs: list[Reference] = []  # contact and service ids named by issues
+        self.issue_id_refs: list[IssueRef] = []  # issue ids named by practices, the checklist and areas
 
     # -- files ---------------------------------------------------------------------------------------
 
@@ -115,14 +123,21 @@ class _Loader:
         themes = self.load_themes()
         indicators = self.load_indicators()
         contacts = self.load_contacts()
-        issues = self.load_issues({t.id for t in themes}, {i.number for i in indicators})
+        documents = self.load_sources()
+        issues = self.load_issues({t.id for t in themes}, {i.number for i in indicators}, documents)
         crisis_lines = self.load_crisis_lines()
+        practices = self.load_practices(documents)
+        checklist = self.load_checklist(documents)
+        areas = self.load_areas(documents)
         contact_ids = {c.id for c in contacts}
         for checker, line, kind, target in self.issue_refs:
             if target not in contact_ids:
                 checker.add(line, f"{kind} '{target}' is not a contact id in contacts/*.yaml")
         # ids of issue files that failed to load still count, so one mistake is reported once, not everywhere
         issue_ids = [i.id for i in issues] + [p.stem for p in (self.folder / "issues").glob("*/*.yaml")]
+        for checker, line, target in self.issue_id_refs:
+            if target not in issue_ids:
+                checker.add(line, f"issue '{target}' is not an issue id (the issue files are in issues/<theme>/)")
         kb = KnowledgeBase(
             themes=tuple(themes),
             issues=tuple(issues),
@@ -140,6 +155,10 @@ class _Loader:
             crisis_examples=self.load_per_language(
                 "crisis-examples", {*CRISIS_KINDS, NOT_A_CRISIS}, "kind of crisis (or 'not_crisis')"
             ),
+            sources=tuple(documents.values()),
+            practices=tuple(practices),
+            checklist=checklist,
+            areas=tuple(areas),
         )
         return kb
 
@@ -217,7 +236,71 @@ class _Loader:
                 contacts.append(contact)
         return contacts
 
-    def load_issues(self, theme_ids: set[str], indicator_numbers: set[int]) -> list[Issue]:
+    def load_sources(self) -> dict[str, SourceDocument]:
+        """sources.yaml: the seed documents that practices, the checklist and areas cite (optional file)."""
+        path = self.folder / "sources.yaml"
+        if not path.is_file():
+            return {}
+        checker, entries, _ = self.top_list_with_source(path, "sources")
+        documents: dict[str, SourceDocument] = {}
+        for line, entry in entries:
+            document = read_source_document(checker, entry)
+            if document is None:
+                continue
+            if document.file in documents:
+                checker.add(line, f"the seed file '{document.file}' is listed twice")
+                continue
+            documents[document.file] = document
+        return documents
+
+    def load_practices(self, documents: dict[str, SourceDocument]) -> list[Practice]:
+        """practices/*.yaml: good practice for staff (optional folder)."""
+        practices: list[Practice] = []
+        first_seen: dict[str, str] = {}
+        for path in sorted((self.folder / "practices").glob("*.yaml")):
+            checker, entries = self.top_list(path, "practices")
+            for line, entry in entries:
+                practice = read_practice(checker, entry, documents, self.issue_id_refs)
+                if practice is None:
+                    continue
+                if practice.id in first_seen:
+                    checker.add(line, f"practice id '{practice.id}' is used twice (also at {first_seen[practice.id]})")
+                    continue
+                first_seen[practice.id] = f"{checker.path}:{line}"
+                practices.append(practice)
+        return practices
+
+    def load_checklist(self, documents: dict[str, SourceDocument]) -> Checklist | None:
+        """checklist.yaml: the council checklist (optional file)."""
+        path = self.folder / "checklist.yaml"
+        if not path.is_file():
+            return None
+        checker, data = self.read(path)
+        block = checker.mapping(data, 1, "the checklist file") if data is not None else None
+        return read_checklist(checker, block, documents, self.issue_id_refs) if block is not None else None
+
+    def load_areas(self, documents: dict[str, SourceDocument]) -> list[Area]:
+        """areas/<area-id>.yaml: what each local area's documents say (optional folder)."""
+        areas: list[Area] = []
+        within: list[tuple[Checker, int, str]] = []
+        for path in sorted((self.folder / "areas").glob("*.yaml")):
+            checker, data = self.read(path)
+            block = checker.mapping(data, 1, "an area file") if data is not None else None
+            area = read_area(checker, block, path, documents, self.issue_id_refs) if block is not None else None
+            if area is None:
+                continue
+            if area.within:
+                within.append((checker, block.line_of("within") if block is not None else 1, area.within))
+            areas.append(area)
+        area_ids = {a.id for a in areas} | {p.stem for p in (self.folder / "areas").glob("*.yaml")}
+        for checker, line, target in within:
+            if target not in area_ids:
+                checker.add(line, f"'within: {target}' is not an area id (the area files are in areas/)")
+        return areas
+
+    def load_issues(
+        self, theme_ids: set[str], indicator_numbers: set[int], documents: dict[str, SourceDocument] | None = None
+    ) -> list[Issue]:
         folder = self.folder / "issues"
         if not folder.is_dir():
             self.problems.append(Problem(display_path(folder), 1, "the issues folder is missing"))
@@ -233,7 +316,7 @@ class _Loader:
             entry = checker.mapping(data, 1, "an issue file")
             if entry is None:
                 continue
-            issue = read_issue(checker, entry, path, theme_ids, indicator_numbers, self.issue_refs)
+            issue = read_issue(checker, entry, path, theme_ids, indicator_numbers, self.issue_refs, documents)
             if issue is None:
                 continue
             if issue.id in first_seen:

@@ -8,6 +8,8 @@ AUDIENCE_CODES: tuple[str, ...] = ("MW", "AS", "UASC", "R", "LS")
 MIGRANT_AUDIENCES: frozenset[str] = frozenset({"MW", "AS", "UASC", "R"})
 CRISIS_KINDS: tuple[str, ...] = ("suicide", "violence", "trafficking", "child", "medical")
 SERVICE_KINDS: tuple[str, ...] = ("emergency", "crisis-line", "advice", "government")
+AREA_ITEM_KINDS: tuple[str, ...] = ("fact", "service", "action")
+TOOLKIT_SOURCE_PREFIX = "LAA Toolkit"
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,7 @@ class Contact:
 
     @property
     def from_toolkit(self) -> bool:
-        return self.source.startswith("LAA Toolkit")
+        return self.source.startswith(TOOLKIT_SOURCE_PREFIX)
 
 
 @dataclass(frozen=True)
@@ -66,10 +68,108 @@ class Issue:
     guidance: str | None = None
     services: tuple[str, ...] = ()
     staff_services: tuple[str, ...] = ()
+    # for issues the project team added from the other seed documents: the seed source of each action (None for
+    # the toolkit's own), and who wrote the migrant guidance when it is not the toolkit
+    action_sources: tuple[str | None, ...] = ()
+    guidance_source: str | None = None
 
     @property
     def for_migrants(self) -> bool:
         return bool(MIGRANT_AUDIENCES.intersection(self.audience))
+
+    @property
+    def from_toolkit(self) -> bool:
+        """One of the LAA Toolkit's 23 issues (the others were added by the project team from other seeds)."""
+        return self.source.startswith(TOOLKIT_SOURCE_PREFIX)
+
+    def action_source(self, n: int) -> str | None:
+        return self.action_sources[n] if n < len(self.action_sources) else None
+
+
+@dataclass(frozen=True)
+class SourceDocument:
+    """A seed document: the file the knowledge cites, and how to name it to a reader."""
+
+    file: str
+    title: str
+    publisher: str
+    short: str
+    year: int
+
+
+@dataclass(frozen=True)
+class Practice:
+    """Something a council or other body did about an issue, and what came of it (staff only)."""
+
+    id: str
+    title: str
+    body: str  # the organisation(s)
+    text: str  # what they did
+    issues: tuple[str, ...]  # the first is the issue it fits best
+    source: str  # "<seed file>, <section>"
+    year: int
+    quoted: bool  # True: the document's own words; False: a faithful summary
+    result: str | None = None
+    people: tuple[str, ...] = ()  # names printed in the source: for admins, never shown
+
+
+@dataclass(frozen=True)
+class ChecklistItem:
+    id: str
+    text: str
+    issues: tuple[str, ...]
+
+
+@dataclass(frozen=True)
+class ChecklistGroup:
+    id: str
+    title: str
+    items: tuple[ChecklistItem, ...]
+
+
+@dataclass(frozen=True)
+class Checklist:
+    """The council self-assessment checklist (/checklist), grouped as in its source."""
+
+    source: str
+    year: int
+    groups: tuple[ChecklistGroup, ...]
+
+    @property
+    def items(self) -> list[tuple[ChecklistGroup, ChecklistItem]]:
+        return [(group, item) for group in self.groups for item in group.items]
+
+    def group(self, group_id: str) -> ChecklistGroup | None:
+        return next((g for g in self.groups if g.id == group_id), None)
+
+
+@dataclass(frozen=True)
+class AreaItem:
+    """One thing a local document says: a fact, a service or an action, as printed in `year`."""
+
+    id: str
+    kind: str  # fact | service | action
+    text: str
+    issues: tuple[str, ...]
+    source: str
+    year: int
+    quoted: bool
+    phones: tuple[Phone, ...] = ()
+    urls: tuple[str, ...] = ()
+    emails: tuple[str, ...] = ()
+    address: str | None = None
+    for_migrants: bool = False  # shown on the migrant card too
+    sensitive: bool = False  # could stigmatise a group: never shown to migrants; staff see it with source and year
+    people: tuple[str, ...] = ()  # names printed in the source: for admins, never shown
+
+
+@dataclass(frozen=True)
+class Area:
+    id: str
+    name: str
+    items: tuple[AreaItem, ...]
+    within: str | None = None  # a larger area whose items also apply (Derby is in the East Midlands)
+    people: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +192,36 @@ class KnowledgeBase:
     examples: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # language -> crisis kind or "not_crisis" -> messages (training data for the crisis classifier)
     crisis_examples: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    sources: tuple[SourceDocument, ...] = ()
+    practices: tuple[Practice, ...] = ()
+    checklist: Checklist | None = None
+    areas: tuple[Area, ...] = ()
+
+    def practices_for(self, issue_id: str) -> list[Practice]:
+        """Practices for an issue, best first: those that fit it best (it comes first in their issues), those with a
+        result, then in file order."""
+        found = [(n, p) for n, p in enumerate(self.practices) if issue_id in p.issues]
+        found.sort(key=lambda x: (x[1].issues.index(issue_id) > 0, x[1].result is None, x[0]))
+        return [p for _, p in found]
+
+    def area(self, area_id: str | None) -> Area | None:
+        return next((a for a in self.areas if a.id == area_id), None) if area_id else None
+
+    def area_items(self, area_id: str | None, issue_id: str) -> list[tuple[Area, AreaItem]]:
+        """What the area's documents say about an issue: the area's own items first, then those of the larger area
+        it lies within."""
+        found: list[tuple[Area, AreaItem]] = []
+        area, seen = self.area(area_id), set()
+        while area is not None and area.id not in seen:
+            seen.add(area.id)
+            found.extend((area, item) for item in area.items if issue_id in item.issues)
+            area = self.area(area.within)
+        return found
+
+    def source_document(self, source: str) -> SourceDocument | None:
+        """The seed document a `source` text ("<file>, <section>") names."""
+        file = source.split(",", 1)[0].strip()
+        return next((d for d in self.sources if d.file == file), None)
 
     def issue(self, issue_id: str) -> Issue | None:
         return self._issues_by_id().get(issue_id)

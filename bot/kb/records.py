@@ -6,15 +6,17 @@ from pathlib import Path
 from typing import Any
 
 from bot.kb.checker import Checker
-from bot.kb.model import AUDIENCE_CODES, SERVICE_KINDS, Contact, Issue, Phone
-from bot.kb.rules import ID_RE, as_iso_date, date_problem, email_problem, phone_problem, url_problem
+from bot.kb.model import AUDIENCE_CODES, SERVICE_KINDS, Contact, Issue, Phone, SourceDocument
+from bot.kb.rules import ID_RE, as_iso_date, date_problem, email_problem, phone_problem, type_name, url_problem
+from bot.kb.sources import check_citation
 from bot.kb.yamlfile import YList, YMap
 
 INDICATOR_RANGE = range(1, 199)
 ISSUE_FIELDS = (
     "id", "theme", "title", "summary", "audience", "indicators", "indicators_as_printed", "actions",
-    "contacts", "source", "guidance", "services", "staff_services",
+    "contacts", "source", "guidance", "guidance_source", "services", "staff_services",
 )  # fmt: skip
+ACTION_FIELDS = ("text", "source")
 CONTACT_FIELDS = (
     "id", "name", "annex2_item", "kind", "lead_agency", "lead_person", "phones", "emails", "urls", "notes",
     "address", "source", "verified",
@@ -42,9 +44,9 @@ def read_contact(checker: Checker, entry: YMap) -> Contact | None:
         checker.add(entry.line, "'verified' is missing: give the date the details were checked, or null")
     elif problem := date_problem(entry["verified"]):
         checker.add(entry.line_of("verified"), problem)
-    phones = _phones(checker, entry)
-    emails = _checked_list(checker, entry, "emails", email_problem)
-    urls = _checked_list(checker, entry, "urls", url_problem)
+    phones = read_phones(checker, entry)
+    emails = checked_list(checker, entry, "emails", email_problem)
+    urls = checked_list(checker, entry, "urls", url_problem)
     if not (contact_id and name and source):
         return None
     return Contact(
@@ -64,7 +66,7 @@ def read_contact(checker: Checker, entry: YMap) -> Contact | None:
     )
 
 
-def _phones(checker: Checker, entry: YMap) -> list[Phone]:
+def read_phones(checker: Checker, entry: YMap) -> list[Phone]:
     value = entry.get("phones")
     if value is None:
         return []
@@ -85,7 +87,7 @@ def _phones(checker: Checker, entry: YMap) -> list[Phone]:
     return phones
 
 
-def _checked_list(checker: Checker, entry: YMap, key: str, rule: Any) -> list[str]:
+def checked_list(checker: Checker, entry: YMap, key: str, rule: Any) -> list[str]:
     good = []
     for line, value in checker.text_list(entry, key, required=False):
         if problem := rule(value):
@@ -102,8 +104,10 @@ def read_issue(
     theme_ids: set[str],
     indicator_numbers: set[int],
     references: list[Reference],
+    documents: dict[str, SourceDocument] | None = None,
 ) -> Issue | None:
-    """An issue file's fields; contact and service ids go to `references`, checked once all contacts are read."""
+    """An issue file's fields; contact and service ids go to `references`, checked once all contacts are read.
+    An action is the toolkit's text, or (for issues added from the other seeds) `{text, source}`."""
     checker.known_fields(entry, ISSUE_FIELDS, "an issue")
     issue_id = record_id(checker, entry)
     if issue_id and path.stem != issue_id:
@@ -134,7 +138,7 @@ def read_issue(
             checker.add(line, f"National Indicator {number} is listed twice")
         else:
             indicators.append(number)
-    actions = [text for _, text in checker.text_list(entry, "actions")]
+    actions, action_sources = _actions(checker, entry, documents or {})
     if not actions and isinstance(entry.get("actions"), YList):
         checker.add(entry.line_of("actions"), "'actions' is empty: give at least one recommended action")
     refs = {}
@@ -165,7 +169,39 @@ def read_issue(
         guidance=guidance,
         services=tuple(refs["services"]),
         staff_services=tuple(refs["staff_services"]),
+        action_sources=tuple(action_sources) if any(action_sources) else (),
+        guidance_source=checker.text(entry, "guidance_source", required=False),
     )
+
+
+def _actions(checker: Checker, entry: YMap, documents: dict[str, SourceDocument]) -> tuple[list[str], list[str | None]]:
+    value = entry.get("actions")
+    if value is None:
+        checker.add(entry.line_of("actions"), "'actions' is missing: give a list")
+        return [], []
+    if not isinstance(value, YList):
+        checker.add(
+            entry.line_of("actions"), f"'actions' must be a list (lines starting with '- '), not {type_name(value)}"
+        )
+        return [], []
+    texts: list[str] = []
+    sources: list[str | None] = []
+    for index, item in enumerate(value):
+        line = value.line_of(index)
+        if isinstance(item, YMap):
+            checker.known_fields(item, ACTION_FIELDS, "an action")
+            text, source = checker.text(item, "text"), checker.text(item, "source")
+            if source is not None:
+                check_citation(checker, item.line_of("source"), source, documents)
+            if text:
+                texts.append(text)
+                sources.append(source)
+        elif isinstance(item, str) and item.strip():
+            texts.append(item.strip())
+            sources.append(None)
+        else:
+            checker.add(line, f"an action must be text or a block with text and source, not {type_name(item)}")
+    return texts, sources
 
 
 def record_id(checker: Checker, entry: YMap) -> str | None:

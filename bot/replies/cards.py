@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.callbacks import encode
 from bot.kb.model import Issue
 from bot.match.matcher import Match
+from bot.replies import areas, practices
 from bot.replies.contacts import contact_block
 from bot.replies.context import MIGRANT, STAFF, RenderContext
 from bot.replies.model import Button, Reply, esc
@@ -16,6 +17,7 @@ MAX_INLINE_INDICATORS = 8
 def issue_card(ctx: RenderContext, issue: Issue, alternatives: tuple[Match, ...] = ()) -> Reply:
     role = ctx.role or (MIGRANT if issue.guidance else STAFF)
     body = _migrant_body(ctx, issue) if role == MIGRANT and issue.guidance else _staff_body(ctx, issue)
+    body += areas.card_section(ctx, issue, role)
     return Reply("\n".join([*body, *ctx.notes()]), card_buttons(ctx, issue, alternatives, role))
 
 
@@ -29,9 +31,12 @@ def _staff_body(ctx: RenderContext, issue: Issue) -> list[str]:
     t = ctx.t
     lines = [_heading(ctx, issue), esc(first_sentence(ctx.issue_text(issue, "summary"))), ""]
     lines.append("<b>" + esc(t.gettext("Recommended actions")) + "</b>")
-    lines.extend(f"{n + 1}. {esc(ctx.action(issue, n))}" for n in range(len(issue.actions)))
+    lines.extend(
+        f"{n + 1}. {esc(ctx.action(issue, n))}{_action_source(ctx, issue, n)}" for n in range(len(issue.actions))
+    )
     lines.append("")
-    lines.append(f"<b>{esc(t.gettext('Audience'))}:</b> " + esc(", ".join(audience_names(ctx, issue))))
+    audience = t.gettext("Audience")  # not inside the f-string: the catalog extractor would not see it
+    lines.append(f"<b>{esc(audience)}:</b> " + esc(", ".join(audience_names(ctx, issue))))
     if issue.indicators:
         numbers = ", ".join(f"NI {n}" for n in issue.indicators)
         lines.append(f"<b>{esc(t.gettext('National Indicators'))}:</b> {esc(numbers)}")
@@ -49,12 +54,25 @@ def _staff_body(ctx: RenderContext, issue: Issue) -> list[str]:
 
 def _migrant_body(ctx: RenderContext, issue: Issue) -> list[str]:
     lines = [_heading(ctx, issue), esc(ctx.issue_text(issue, "guidance"))]
+    if issue.guidance_source:  # written by the project team, not from the seed documents
+        lines.append(
+            "<i>"
+            + esc(ctx.t.gettext("Added by our team and not yet checked: please confirm before relying on it."))
+            + "</i>"
+        )
     services = [c for c in (ctx.kb.contact(sid) for sid in issue.services) if c]
     if services:
         lines.append("")
         lines.append("<b>" + esc(ctx.t.gettext("Where to get help")) + "</b>")
         lines.extend(contact_block(ctx, services))
     return lines
+
+
+def _action_source(ctx: RenderContext, issue: Issue, n: int) -> str:
+    """For issues added from the other seed documents: which document an action comes from."""
+    source = issue.action_source(n)
+    document = ctx.kb.source_document(source) if source else None
+    return f" <i>({esc(document.short)})</i>" if document else ""
 
 
 def audience_names(ctx: RenderContext, issue: Issue) -> list[str]:
@@ -78,6 +96,9 @@ def card_buttons(
     others = [ctx.kb.issue(m.issue) for m in alternatives]
     if others := [o for o in others if o and o.id != issue.id][:2]:
         rows.append(tuple(Button("↪ " + _short(ctx.issue_title(o)), encode("i", o.id, lang, code)) for o in others))
+    extra = [practices.practices_button(ctx, issue) if role == STAFF else None, areas.area_button(ctx, issue, role)]
+    if extra := [b for b in extra if b]:
+        rows.append(tuple(extra))
     rows.append(
         (
             Button(t.gettext("Contacts"), encode("c", issue.id, lang, code)),

@@ -23,6 +23,7 @@ class RenderContext:
     role: str | None
     catalogs: Catalogs | None = None
     shown: set[str] = field(default_factory=set)  # "english" and/or "draft", for the notes under a reply
+    area: str | None = None  # the local area the person chose (/area), if any
 
     @property
     def role_code(self) -> str:
@@ -68,6 +69,15 @@ class RenderContext:
     def phone_label(self, contact: Contact, n: int) -> str | None:
         label = contact.phones[n].label
         return self.text(f"contact.{contact.id}.phone.{n + 1}", label) if label else None
+
+    def source_label(self, source: str) -> str:
+        """A seed citation ("001_….txt, Chapter Two: Housing") as a reader names it: "CLG, Managing the impacts of
+        migration, 2009 — Chapter Two: Housing"."""
+        document = self.kb.source_document(source)
+        if document is None:
+            return source
+        section = source.split(",", 1)[1].strip() if "," in source else ""
+        return f"{document.short} — {section}" if section else document.short
 
     def ltr(self, text: str) -> str:
         """Phone numbers, emails and URLs keep left-to-right order inside Arabic and Farsi text."""

@@ -136,6 +136,8 @@ def help_reply(ctx: RenderContext) -> Reply:
         "/contacts — " + esc(t.gettext("the contacts directory; add a name to search")),
         "/language — " + esc(t.gettext("change the language")),
         "/role — " + esc(t.gettext("staff or migrant view")),
+        "/area — " + esc(t.gettext("choose your area for local information")),
+        "/checklist — " + esc(t.gettext("the council checklist, for staff")),
         "/privacy — " + esc(t.gettext("what we store and why")),
         "/forget — " + esc(t.gettext("delete everything we store about you")),
         "",
@@ -162,6 +164,11 @@ def privacy(ctx: RenderContext, unanswered_days: int = 0) -> Reply:
             t.gettext(
                 "We store your chosen language and role, under a coded number instead of your Telegram id, "
                 "so the bot remembers them."
+            )
+        ),
+        esc(
+            t.gettext(
+                "If you choose an area, we store it with your language and role, so cards show local information."
             )
         ),
         esc(t.gettext("If you press 👍 or 👎 we store which topic it was for and your choice, to improve answers.")),

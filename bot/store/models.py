@@ -13,12 +13,13 @@ class Base(DeclarativeBase):
 
 
 class Preference(Base):
-    """The language and role a person chose, under their keyed hash."""
+    """The language, role and local area a person chose, under their keyed hash."""
 
     __tablename__ = "preferences"
     user_key: Mapped[str] = mapped_column(String(64), primary_key=True)
     lang: Mapped[str | None] = mapped_column(String(8))
     role: Mapped[str | None] = mapped_column(String(8))
+    area: Mapped[str | None] = mapped_column(String(32))
     updated_on: Mapped[dt.date] = mapped_column(Date)
 
 

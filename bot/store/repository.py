@@ -20,6 +20,7 @@ from bot.store.models import Feedback, Preference, Stat, Unanswered
 
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MAX_TEXT = 600
+KEEP = object()  # save_preferences: leave the stored area as it is
 
 
 class Store:
@@ -59,14 +60,25 @@ class Store:
             row = await session.get(Preference, key)
             return (row.lang, row.role) if row else None
 
-    async def save_preferences(self, key: str, lang: str | None, role: str | None) -> None:
+    async def saved_profile(self, key: str) -> tuple[str | None, str | None, str | None] | None:
+        """Language, role and local area, in one read."""
+        await self._ensure()
+        async with self.sessions() as session:
+            row = await session.get(Preference, key)
+            return (row.lang, row.role, row.area) if row else None
+
+    async def save_preferences(self, key: str, lang: str | None, role: str | None, area: object = KEEP) -> None:
+        """`area`: an area id, None for no area, or left out to keep the stored one."""
         await self._ensure()
         async with self.sessions.begin() as session:
             row = await session.get(Preference, key)
             if row is None:
-                session.add(Preference(user_key=key, lang=lang, role=role, updated_on=dt.date.today()))
+                row = Preference(user_key=key, lang=lang, role=role, updated_on=dt.date.today())
+                session.add(row)
             else:
                 row.lang, row.role, row.updated_on = lang, role, dt.date.today()
+            if area is not KEEP:
+                row.area = area if isinstance(area, str) else None
 
     async def add_feedback(self, key: str, issue: str, helpful: bool) -> None:
         await self._ensure()

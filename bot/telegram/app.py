@@ -74,6 +74,8 @@ async def _post_init(app: Application) -> None:
             BotCommand("contacts", ui.gettext("the contacts directory; add a name to search")),
             BotCommand("language", ui.gettext("change the language")),
             BotCommand("role", ui.gettext("staff or migrant view")),
+            BotCommand("area", ui.gettext("choose your area for local information")),
+            BotCommand("checklist", ui.gettext("the council checklist, for staff")),
             BotCommand("help", ui.gettext("How to use this bot")),
             BotCommand("privacy", ui.gettext("what we store and why")),
             BotCommand("forget", ui.gettext("delete everything we store about you")),

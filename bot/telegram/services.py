@@ -40,14 +40,14 @@ class Services:
             return Profile()
         saved = None
         try:
-            saved = await self.store.preferences(self.key(user))
+            saved = await self.store.saved_profile(self.key(user))
         except Exception as exc:  # the database being down must not silence the bot
             log.warning("could not read preferences (%s); answering with defaults", type(exc).__name__)
-        lang, role = saved or (None, None)
-        return Profile(lang=lang, role=role, client_lang=user.language_code)
+        lang, role, area = saved or (None, None, None)
+        return Profile(lang=lang, role=role, client_lang=user.language_code, area=area)
 
     async def remember(self, user: User | None, before: Profile, outcome: Outcome, text: str | None = None) -> None:
-        """Save what changed (language, role), store feedback, or forget the person, as the outcome says; count
+        """Save what changed (language, role, area), store feedback, or forget the person, as the outcome says; count
         the outcome anonymously; keep an unanswered `text` only when the admins switched that log on."""
         if user is None:
             return
@@ -55,8 +55,13 @@ class Services:
         try:
             if outcome.forget:
                 await self.store.forget(key)
-            elif (outcome.profile.lang, outcome.profile.role) != (before.lang, before.role):
-                await self.store.save_preferences(key, outcome.profile.lang, outcome.profile.role)
+            elif (outcome.profile.lang, outcome.profile.role, outcome.profile.area) != (
+                before.lang,
+                before.role,
+                before.area,
+            ):
+                after = outcome.profile
+                await self.store.save_preferences(key, after.lang, after.role, area=after.area)
             if outcome.feedback is not None:
                 await self.store.add_feedback(key, *outcome.feedback)
             if outcome.result is not None:

@@ -35,6 +35,7 @@ _ARABIC = str.maketrans(
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 _ZW_JOINERS = {"\u200c": " ", "\u200d": ""}  # ZWNJ separates Persian word parts: treat it as a space
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
+_COMBINING_RE = re.compile(r"[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]")
 # English negative contractions, with or without the apostrophe: "isn't"/"isnt" -> "is not", "can't" -> "can not"
 _CONTRACTION_RE = re.compile(
     r"\b(is|are|was|were|do|does|did|ca|could|wo|would|should|have|has|had|must|need)n['’]?t\b", re.IGNORECASE
@@ -82,8 +83,10 @@ def fold_word(word: str) -> str:
 
 
 def tokens(text: str) -> list[str]:
-    """Folded word tokens of `text` (after `clean`)."""
+    """Folded word tokens of `text` (after `clean`). Combining marks are dropped first, so a vowel sign inside a
+    word (Arabic and Persian harakat: "رُما") does not split it in two."""
     text = _CONTRACTION_RE.sub(lambda m: f"{_CONTRACTION_STEMS.get(m[1].lower(), m[1])} not", clean(text))
+    text = _COMBINING_RE.sub("", text)
     return [fold_word(t) for t in _TOKEN_RE.findall(text)]
 
 

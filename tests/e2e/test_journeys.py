@@ -211,3 +211,39 @@ async def test_a_card_button_still_works_after_a_restart(start_bot: Any) -> None
         second.fake.push_callback(USER, data)
         [more] = await sent(second, method="editMessageText")
         assert "NI 12" in more.params["text"]
+
+
+async def test_chosen_area_is_remembered_and_adds_local_information(bot: Running) -> None:
+    await choose_role(bot, "I work with migrants")
+    bot.fake.push_command(USER, "area")
+    [menu] = await sent(bot)
+    assert [label for label, _ in buttons(menu)] == ["East of England", "East Midlands", "Derby", "No area"]
+    bot.fake.reset()
+    press(bot, menu, "Derby")
+    [done] = await sent(bot, method="editMessageText")
+    assert "Area set: Derby." in done.params["text"]
+    bot.fake.reset()
+    bot.fake.push_message(USER, "fly-tipping and overflowing bins keep coming back on our streets, what has worked?")
+    [card] = await sent(bot)
+    text = card.params["text"]
+    assert "Waste, noise and problems between neighbours" in text
+    assert "Local information: Derby" in text and "Derby New Communities Strategy (draft), 2013" in text
+    labels = dict(buttons(card))
+    assert "💡 What others did" in labels
+    bot.fake.reset()
+    press(bot, card, "💡 What others did")
+    [others] = await sent(bot, method="editMessageText")
+    assert "What others did" in others.params["text"] and "Source:" in others.params["text"]
+    key = bot.services.key(type("U", (), {"id": USER})())  # type: ignore[arg-type]
+    assert await bot.services.store.saved_profile(key) == (None, "staff", "derby")
+
+
+async def test_checklist_command(bot: Running) -> None:
+    bot.fake.push_command(USER, "checklist")
+    [reply] = await sent(bot)
+    assert "Council checklist" in reply.params["text"]
+    bot.fake.reset()
+    press(bot, reply, "Managing communications")
+    [group] = await sent(bot, method="editMessageText")
+    assert "Build a working relationship with the local media" in group.params["text"]
+    assert "Host community awareness" in [label for label, _ in buttons(group)]

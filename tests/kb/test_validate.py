@@ -188,3 +188,151 @@ def test_validate_command_passes_on_shipped_knowledge() -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith("ok: 8 themes, 23 issues, 56 actions, 198 indicators")
+
+
+# --- practices, the checklist, areas and their sources ------------------------------------------------------------
+
+PRACTICES_001 = "practices/001-managing-impacts.yaml"
+DERBY = "areas/derby.yaml"
+
+
+@pytest.mark.parametrize(
+    ("relative", "old", "new", "needle", "message"),
+    [
+        (
+            PRACTICES_001,
+            "issues: [eligibility-to-work, exploitation]",
+            "issues: [eligibility-to-work, exploitaton]",
+            "exploitaton",
+            "issue 'exploitaton' is not an issue id",
+        ),
+        (
+            PRACTICES_001,
+            'source: "001_68d1df532e05cb0b.txt, Chapter One: Illegal working"\n    year: 2009\n\n  - id: recruitment',
+            'source: "Managing the impacts of migration, Chapter One"\n    year: 2009\n\n  - id: recruitment',
+            "Managing the impacts of migration, Chapter One",
+            "must start with a seed file from sources.yaml",
+        ),
+        (
+            PRACTICES_001,
+            'source: "001_68d1df532e05cb0b.txt, Chapter One: Illegal working"\n    year: 2009\n\n  - id: recruitment',
+            'source: "001_68d1df532e05cb0b.txt"\n    year: 2009\n\n  - id: recruitment',
+            'source: "001_68d1df532e05cb0b.txt"',
+            "must also name the section",
+        ),
+        (
+            PRACTICES_001,
+            'Illegal working"\n    year: 2009\n\n  - id: recruitment',
+            'Illegal working"\n    year: 2019\n\n  - id: recruitment',
+            "year: 2019",
+            "year 2019 is later than its source document (001_68d1df532e05cb0b.txt, 2009)",
+        ),
+        (PRACTICES_001, "    year: 2009\n", "    year: 1066\n", "year: 1066", "year 1066 is not plausible"),
+        (
+            PRACTICES_001,
+            "    quoted: true\n",
+            "    quoted: yes please\n",
+            "quoted: yes please",
+            "'quoted' must be true or false",
+        ),
+        (
+            PRACTICES_001,
+            "  - id: recruitment-day-document-checks",
+            "  - id: wandsworth-ukba-illegal-working",
+            "  - id: wandsworth-ukba-illegal-working\n    title: Immigration",
+            "practice id 'wandsworth-ukba-illegal-working' is used twice",
+        ),
+        (
+            PRACTICES_001,
+            "    body: A London borough with the UK Border Agency\n",
+            "    body: A London borough with the UK Border Agency\n    rating: 5\n",
+            "rating: 5",
+            "unknown field 'rating' in a practice",
+        ),
+        (
+            "checklist.yaml",
+            "  - id: local-leadership",
+            "  - id: data-and-evidence",
+            "  - id: data-and-evidence\n    title: providing",
+            "checklist group id 'data-and-evidence' is used twice",
+        ),
+        (
+            "checklist.yaml",
+            "issues: [esol]",
+            "issues: [english]",
+            "issues: [english]",
+            "issue 'english' is not an issue id",
+        ),
+        (
+            DERBY,
+            "within: east-midlands",
+            "within: midlands",
+            "within: midlands",
+            "'within: midlands' is not an area id",
+        ),
+        (
+            DERBY,
+            "    kind: fact\n",
+            "    kind: rumour\n",
+            "kind: rumour",
+            "'kind' must be one of fact, service, action",
+        ),
+        (
+            DERBY,
+            "    sensitive: true\n",
+            "    sensitive: true\n    for_migrants: true\n",
+            "for_migrants: true",
+            "a sensitive item is never shown to migrants",
+        ),
+        (
+            DERBY,
+            "  - id: national-insurance-numbers",
+            "  - id: born-outside-uk",
+            "  - id: born-outside-uk\n    kind: fact\n    text: >-\n      Over",
+            "item id 'born-outside-uk' is used twice",
+        ),
+        (
+            "sources.yaml",
+            "  - file: 004_117d502e6d9bbad1.txt",
+            "  - file: annual-report.txt",
+            "annual-report.txt",
+            "'annual-report.txt' is not a seed file name",
+        ),
+        (
+            "issues/community-development/roma-inclusion.yaml",
+            '    source: "003_69bba1ee670173da.txt, Draft Action Plan: Communications and Language"',
+            '    source: "Derby strategy"',
+            'source: "Derby strategy"',
+            "source 'Derby strategy' must start with a seed file",
+        ),
+    ],
+)
+def test_seed_knowledge_rules(kb_copy: Path, relative: str, old: str, new: str, needle: str, message: str) -> None:
+    path = edit(kb_copy, relative, old, new)
+    problems = [str(p) for p in find_problems(kb_copy)]
+    line = line_of_block(path, needle)
+    assert any(p.startswith(f"{path}:{line}: ") and message in p for p in problems), (line, problems)
+
+
+def line_of_block(path: Path, needle: str) -> int:
+    """The line where `needle` (which may span lines) starts."""
+    text = path.read_text(encoding="utf-8")
+    assert needle in text, needle
+    return text[: text.index(needle)].count("\n") + 1
+
+
+def test_a_source_file_missing_is_reported_where_it_is_cited(kb_copy: Path) -> None:
+    (kb_copy / "sources.yaml").unlink()
+    problems = [str(p) for p in find_problems(kb_copy)]
+    assert problems and all("none: sources.yaml is missing or empty" in p for p in problems)
+    assert any(p.startswith(str(kb_copy / PRACTICES_001) + ":") for p in problems)
+
+
+def test_the_new_files_are_optional(kb_copy: Path) -> None:
+    """An older knowledge folder without practices, checklist or areas still loads."""
+    import shutil
+
+    for name in ("practices", "areas"):
+        shutil.rmtree(kb_copy / name)
+    (kb_copy / "checklist.yaml").unlink()
+    assert find_problems(kb_copy) == []

@@ -12,11 +12,16 @@ from pathlib import Path
 
 import pytest
 
+from bot.conversation import CRISIS_SIGNPOST_SCORE
 from bot.match import Matcher
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 QUESTIONS = DATA / "questions.jsonl"
 QUESTIONS_2 = DATA / "questions_2.jsonl"
+# the topics added from the other seed documents (community tensions and hate crime, waste/noise/neighbours, Roma
+# inclusion), in all 14 languages, written for issue 12 separately from the phrasings
+QUESTIONS_ADDED = DATA / "questions_added_topics.jsonl"
+LANGS = ["en", "pl", "sk", "cs", "lt", "lv", "ro", "hu", "bg", "pt", "ru", "uk", "ar", "fa"]
 
 
 def evaluate(matcher: Matcher, path: Path) -> dict[str, float]:
@@ -87,6 +92,36 @@ def test_false_alarms_are_rare(report: dict[str, float]) -> None:
     assert report["crisis_fp"] <= 0.02, report
 
 
-@pytest.mark.parametrize("lang", ["en", "pl", "sk", "cs", "lt", "lv", "ro", "hu", "bg", "pt", "ru", "uk", "ar", "fa"])
+@pytest.mark.parametrize("lang", LANGS)
 def test_every_language_is_matched(report: dict[str, float], lang: str) -> None:
     assert report[f"top1_{lang}"] >= 0.8, report
+
+
+@pytest.fixture(scope="module")
+def report_added(matcher: Matcher) -> dict[str, float]:
+    return evaluate(matcher, QUESTIONS_ADDED)
+
+
+@pytest.mark.parametrize(
+    ("metric", "floor"),
+    [("top1", 0.92), ("top3", 0.93), ("oos_reject", 0.9), ("crisis_recall", 1.0), ("lang", 0.95)],
+)
+def test_added_topics_reach_the_same_floors(report_added: dict[str, float], metric: str, floor: float) -> None:
+    assert report_added[metric] >= floor, report_added
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_added_topics_in_every_language(report_added: dict[str, float], lang: str) -> None:
+    assert report_added[f"top1_{lang}"] >= 0.8, report_added
+
+
+def test_a_reported_assault_gets_the_emergency_line_and_the_hate_crime_card(matcher: Matcher) -> None:
+    """Safety first: a message about someone beaten up may show the emergency line, but the person who wants to
+    report a hate crime still gets that topic."""
+    cases = [json.loads(line) for line in QUESTIONS_ADDED.read_text(encoding="utf-8").splitlines() if line.strip()]
+    flagged = [c for c in cases if not c["crisis"] and matcher.match(c["text"]).crisis is not None]
+    for case in flagged:
+        result = matcher.match(case["text"])
+        assert result.matches and result.matches[0].issue == case["expect"] == "community-tensions", case
+        assert result.matches[0].score >= CRISIS_SIGNPOST_SCORE  # so the card follows the emergency line
+    assert len(flagged) <= 0.05 * len(cases)

@@ -7,7 +7,7 @@ import pytest
 from bot.callbacks import MAX_BYTES, decode
 from bot.conversation import Conversation
 from bot.languages import LANGUAGES
-from bot.replies import cards, menus
+from bot.replies import areas, cards, checklist, menus, practices
 from bot.replies.model import Reply
 from bot.replies.split import TELEGRAM_LIMIT, split_reply
 from tests.e2e.fake_bot_api import parse_telegram_html
@@ -43,6 +43,27 @@ def test_every_card_and_menu_is_valid_in_every_language(conversation: Conversati
         assert_telegram_valid(menus.directory(ctx, page=page))
     for theme in conversation.kb.themes:
         assert_telegram_valid(menus.theme_issues(ctx, theme.id))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_local_good_practice_and_checklist_replies_are_valid_in_every_language(
+    conversation: Conversation, lang: str
+) -> None:
+    for area in ("derby", "east-midlands", "east-of-england"):
+        for role in ("staff", "migrant"):
+            ctx = conversation.context(lang, role, area)
+            for issue in conversation.kb.issues:
+                for reply in (cards.issue_card(ctx, issue), areas.area_reply(ctx, issue)):
+                    assert_telegram_valid(reply)
+        assert_telegram_valid(areas.area_menu(conversation.context(lang, None, area)))
+        assert_telegram_valid(areas.area_set(conversation.context(lang, None, area)))
+    ctx = conversation.context(lang, "staff")
+    for issue in conversation.kb.issues:
+        assert_telegram_valid(practices.practices_reply(ctx, issue))
+    assert_telegram_valid(checklist.checklist_reply(ctx))
+    assert conversation.kb.checklist is not None
+    for group in conversation.kb.checklist.groups:
+        assert_telegram_valid(checklist.checklist_group_reply(ctx, group.id))
 
 
 def test_long_reply_is_split_at_line_boundaries() -> None:

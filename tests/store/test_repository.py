@@ -17,7 +17,7 @@ async def test_migrations_apply_twice_without_harm(store: Store) -> None:
     await store.migrate()
     async with store.engine.connect() as connection:
         version = await connection.scalar(text("select version_num from alembic_version"))
-    assert version == "0002"
+    assert version == "0003_area"
 
 
 async def test_preferences_round_trip(store: Store) -> None:
@@ -26,6 +26,18 @@ async def test_preferences_round_trip(store: Store) -> None:
     await store.save_preferences(key, "pl", "migrant")
     assert await store.preferences(key) == ("pl", "migrant")
     await store.save_preferences(key, "cs", "staff")
+    assert await store.preferences(key) == ("cs", "staff")
+
+
+async def test_the_chosen_area_is_kept_until_changed_or_cleared(store: Store) -> None:
+    key = new_key()
+    assert await store.saved_profile(key) is None
+    await store.save_preferences(key, "pl", "staff", area="derby")
+    assert await store.saved_profile(key) == ("pl", "staff", "derby")
+    await store.save_preferences(key, "cs", "staff")  # a new language leaves the area as it was
+    assert await store.saved_profile(key) == ("cs", "staff", "derby")
+    await store.save_preferences(key, "cs", "staff", area=None)
+    assert await store.saved_profile(key) == ("cs", "staff", None)
     assert await store.preferences(key) == ("cs", "staff")
 
 

@@ -31,3 +31,10 @@ def test_long_text_is_cut() -> None:
 def test_english_negative_contractions_with_or_without_apostrophe() -> None:
     assert tokens("he isn't breathing") == tokens("he isnt breathing") == ["he", "is", "not", "breathing"]
     assert tokens("I can't, won't") == ["i", "can", "not", "will", "not"]
+
+
+def test_vowel_signs_do_not_split_a_word() -> None:
+    """Arabic and Persian harakat (and stray combining accents) are dropped, not treated as word breaks."""
+    assert tokens("ما یه خانواده رُما هستیم") == tokens("ما یه خانواده رما هستیم")
+    assert tokens("مُدَرِّسَة") == ["مدرسه"]
+    assert tokens("cafe\u0301 au lait") == ["cafe", "au", "lait"]

@@ -1,4 +1,5 @@
-"""Slash commands: /start, /help, /topics, /contacts [name], /language, /role, /privacy, /forget; and, for
+"""Slash commands: /start, /help, /topics, /contacts [name], /language, /role, /area, /checklist, /privacy, /forget;
+and, for
 admins only, /unanswered (what people asked that we could not answer)."""
 
 from __future__ import annotations
@@ -14,7 +15,9 @@ from bot.telegram.render import send
 from bot.telegram.services import services
 
 log = logging.getLogger(__name__)
-COMMANDS = ("start", "help", "topics", "contacts", "language", "role", "privacy", "forget", "unanswered")
+COMMANDS = (
+    "start", "help", "topics", "contacts", "language", "role", "area", "checklist", "privacy", "forget", "unanswered",
+)  # fmt: skip
 
 
 async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
