@@ -92,10 +92,13 @@ class Matcher:
         vocabulary: dict[str, set[str]] = {}
         for lang, language_index in self.index.languages.items():
             vocabulary[lang] = set(language_index.terms) | set(language_index.stopwords)
-        for lang, kinds in kb.smalltalk.items():
-            for phrases in kinds.values():
-                for phrase in phrases:
-                    vocabulary.setdefault(lang, set()).update(tokens(phrase))
+        # every text written in a language tells which words it has (examples include Latin-letter Russian, Arabizi
+        # and Finglish, so those are recognised as their language too)
+        for source in (kb.smalltalk, kb.crisis, kb.examples, kb.crisis_examples):
+            for lang, kinds in source.items():
+                for phrases in kinds.values():
+                    for phrase in phrases:
+                        vocabulary.setdefault(lang, set()).update(tokens(phrase))
         self.vocabulary = vocabulary
         self.guesser = LanguageGuesser(vocabulary)
         self.translit = TranslitReader(vocabulary)

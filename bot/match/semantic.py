@@ -77,6 +77,7 @@ class SemanticScores:
     issues: np.ndarray  # (issues,) in `issue_ids` order: k-nearest similarity, calibrated 0..1
     off_topic: float  # the same for the off-topic examples
     crisis: dict[str, float]  # crisis kind -> how much closer to that kind's examples than to ordinary messages
+    look_alike: float = 0.0  # how much closer to the look-alikes ("this form is killing me") than to any crisis
 
 
 class Semantic:
@@ -104,13 +105,17 @@ class Semantic:
         per_issue = np.array([topic[self._topic_rows[i]] if i in self._topic_rows else 0.0 for i in self.issue_ids])
         off_topic = float(topic[self._topic_rows[NOT_AN_ISSUE]]) if NOT_AN_ISSUE in self._topic_rows else 0.0
         crisis: dict[str, float] = {}
+        look_alike = -1.0
         for v, near_topic in zip(vectors, topics, strict=True):
             near = self.crises.nearest(self.crises.similarities(v))
-            ordinary = max(float(near_topic.max()), _get(self.crises, near, NOT_A_CRISIS))
-            for n, kind in enumerate(self.crises.labels):
-                if kind != NOT_A_CRISIS:
-                    crisis[kind] = max(crisis.get(kind, -1.0), float(near[n]) - ordinary)
-        return SemanticScores(calibrate(per_issue), float(calibrate(np.array([off_topic]))[0]), crisis)
+            not_crisis = _get(self.crises, near, NOT_A_CRISIS)
+            ordinary = max(float(near_topic.max()), not_crisis)
+            kinds = [n for n, kind in enumerate(self.crises.labels) if kind != NOT_A_CRISIS]
+            for n in kinds:
+                crisis[self.crises.labels[n]] = max(crisis.get(self.crises.labels[n], -1.0), float(near[n]) - ordinary)
+            if kinds:
+                look_alike = max(look_alike, not_crisis - float(near[kinds].max()))
+        return SemanticScores(calibrate(per_issue), float(calibrate(np.array([off_topic]))[0]), crisis, look_alike)
 
 
 def _get(vectors: LabelledVectors, scores: np.ndarray, label: str) -> float:

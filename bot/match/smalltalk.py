@@ -12,6 +12,7 @@ from bot.kb.model import KnowledgeBase
 from bot.text.normalise import tokens
 
 MAX_WORDS = 6
+HELP_STEM = 5
 WORD_KINDS = ("greeting", "thanks")  # kinds recognised word by word ("hi there all", "thanks a lot mate")
 
 
@@ -29,6 +30,15 @@ class SmallTalk:
                             for word in words:
                                 self._words.setdefault(word, kind)
         self._filler = {w for lang in kb.stopwords for entry in kb.stopwords[lang] for w in tokens(entry)}
+        # the words that say "help" in the requests for help ("pomóż", "помогите"), by their first letters so that
+        # other forms count too ("pomóżcie"): they outweigh a "please" around them
+        self._help = {
+            w[:HELP_STEM]
+            for kinds in kb.smalltalk.values()
+            for phrase in kinds.get("help", ())
+            for w in tokens(phrase)
+            if len(w) >= HELP_STEM - 1 and w not in self._words
+        }
 
     def kind(self, words: list[str]) -> str | None:
         """'greeting', 'thanks', 'help', 'menu', 'topics', 'contacts', 'language', 'ack' or None (a question)."""
@@ -38,6 +48,10 @@ class SmallTalk:
             return kind
         if all(w.isdigit() for w in words):
             return "ack"  # a bare number is not a question
+        if any(w in self._help for w in words) and all(
+            w in self._help or w in self._filler or w in self._words for w in words
+        ):
+            return "help"
         kinds = [self._words[w] for w in words if w in self._words]
         if not kinds or any(w not in self._words and w not in self._filler for w in words):
             return None

@@ -30,3 +30,9 @@ def test_chosen_language_wins_over_detection(matcher: Matcher) -> None:
 def test_client_language_is_the_fallback_when_nothing_can_be_detected(matcher: Matcher) -> None:
     assert matcher.match("🙂", client_lang="pl").lang == "pl"
     assert matcher.match("🙂").lang == "en"
+
+
+@pytest.mark.parametrize("text", ["asdfgh qwrtz", "https://example.org/some/page", "<b>**</b>", "xkcd zzz"])
+def test_gibberish_links_and_markup_are_answered_in_the_persons_language(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text, client_lang="pl").lang == "pl"
+    assert matcher.match(text, lang="ro", client_lang="pl").lang == "ro"

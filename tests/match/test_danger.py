@@ -1,0 +1,88 @@
+"""Two tiers of danger and the kind that picks the helpline (sentences written for these tests)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.match import Matcher
+from bot.match.crisis import CrisisHit
+from bot.match.danger import assess
+from bot.match.semantic import SemanticScores
+
+PROJECT = Path(__file__).resolve().parents[2]
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Chcę się zabić, nie widzę sensu", "suicide"),
+        ("Vreau să mă sinucid în seara asta", "suicide"),
+        ("Meg akarok halni, nem bírom tovább", "suicide"),
+        ("my husband is hitting me right now and the kids are screaming", "violence"),
+        ("the boss took our passports and says we owe him money, we cannot leave the farm", "trafficking"),
+        ("my neighbour's toddler has been alone in the flat since yesterday", "child"),
+        ("she collapsed and is not breathing", "medical"),
+    ],
+)
+def test_the_kind_of_crisis_picks_the_line(matcher: Matcher, text: str, kind: str) -> None:
+    result = matcher.match(text)
+    assert result.danger == "crisis"
+    assert kind in result.crisis_kinds
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "where can I find English classes in the evening",
+        "can my children get free school meals",
+        "this tax form is killing me, what does box 4 mean",
+        "years ago I left a violent partner, now I want to study to be a nurse",
+    ],
+)
+def test_ordinary_questions_and_figures_of_speech_are_not_a_crisis(matcher: Matcher, text: str) -> None:
+    assert matcher.match(text).crisis is None
+
+
+def test_weak_evidence_is_a_possible_danger_not_a_crisis() -> None:
+    sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.005})
+    assert assess(None, 0.1, sem).level == "possible"
+    assert assess(None, 2.0, sem).level == "crisis"
+    assert assess(None, -3.0, sem).level is None
+
+
+def test_a_crisis_phrase_counts_unless_the_message_reads_like_a_look_alike() -> None:
+    phrase = CrisisHit("suicide", "kill myself", "en")
+    unclear = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.05}, look_alike=0.0)
+    figure_of_speech = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.05}, look_alike=0.05)
+    assert assess(phrase, -2.0, unclear).level == "crisis"
+    assert assess(phrase, -2.0, figure_of_speech).level != "crisis"
+
+
+def test_two_close_kinds_give_both_lines() -> None:
+    sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.03, "child": 0.025})
+    assert assess(None, 1.0, sem).kinds == ("violence", "child")
+
+
+def test_match_json_carries_the_danger_tier() -> None:
+    lines = [
+        {"id": "a", "text": "he has a knife and says he will kill me tonight"},
+        {"id": "b", "text": "where can I learn English"},
+    ]
+    proc = subprocess.run(
+        [sys.executable, "run_bot.py", "match", "--json"],
+        cwd=PROJECT,
+        input="".join(json.dumps(x) + "\n" for x in lines),
+        capture_output=True,
+        text=True,
+        timeout=300,
+        check=True,
+    )
+    answers = {a["id"]: a for a in map(json.loads, proc.stdout.splitlines())}
+    assert answers["a"]["crisis"] is True and answers["a"]["danger"] == "crisis"
+    assert answers["b"]["crisis"] is False and answers["b"]["danger"] is None
