@@ -1,4 +1,5 @@
-"""One command line for everything: run (default), console, ask, match, validate, export, translations."""
+"""One command line for everything: run (default), console, ask, match, validate, export, translations; and for
+admins: insights, review, verify."""
 
 from __future__ import annotations
 
@@ -58,7 +59,17 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--update", action="store_true", help="refresh the .pot templates and merge them into every .po")
     p = command("match", _cmd_match, "match questions (JSON lines on stdin) to issues, JSON lines out")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
+    p = command("insights", _cmd_insights, "what people asked (from DATABASE_URL): counts, charts, translations")
+    p.add_argument("--days", type=_positive, default=30, help="how many days back, today included (default 30)")
+    p.add_argument("--json", action="store_true", help="as one JSON object")
+    p.add_argument("--html", type=Path, metavar="FILE", help="write a self-contained HTML report with charts")
     return parser
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not '{value}'")
+    return int(value)
 
 
 def _knowledge(args: argparse.Namespace) -> KnowledgeBase:
@@ -111,11 +122,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
         from bot.console import run_console
 
         return run_console(core.conversation)
+    from bot.app import DEFAULT_LOCALES
     from bot.logs import configure_logging
+    from bot.match import build_matcher
+    from bot.reload import LiveCore, Reloader
     from bot.telegram.app import run
 
     configure_logging()
-    run(settings, core)
+    reloader = Reloader(LiveCore(core), args.knowledge, DEFAULT_LOCALES, build_matcher)
+    run(settings, core, reloader)
     return 0
 
 
@@ -174,4 +189,46 @@ def _cmd_translations(args: argparse.Namespace) -> int:
     print(f"{'lang':6}{'UI':>8}{'knowledge':>11}{'outdated':>10}{'unreviewed':>12}")
     for lang, row in report.items():
         print(f"{lang:6}{row['ui']:>8.0%}{row['knowledge']:>11.0%}{row['outdated']:>10}{row['unreviewed']:>12}")
+    return 0
+
+
+def _cmd_insights(args: argparse.Namespace) -> int:
+    import asyncio
+
+    from bot.admin.charts import report_charts
+    from bot.admin.insights import gather_insights, summary_lines
+    from bot.admin.report_html import render_html
+    from bot.app import DEFAULT_LOCALES, PROJECT_ROOT
+    from bot.config import ConfigError, admin_database_settings
+    from bot.i18n import Catalogs
+    from bot.store import Store
+    from bot.translations import coverage_report
+
+    try:
+        database_url, log_days = admin_database_settings()
+    except ConfigError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
+        return 2
+    kb = _knowledge(args)
+    translations = coverage_report(Catalogs(DEFAULT_LOCALES), PROJECT_ROOT, kb)
+
+    async def read() -> dict[str, object]:
+        store = Store(database_url)
+        try:
+            return await gather_insights(store, kb, translations, args.days, log_days)
+        finally:
+            await store.close()
+
+    try:
+        report = asyncio.run(read())
+    except Exception as exc:
+        print(f"Could not read the database ({type(exc).__name__}): check DATABASE_URL.", file=sys.stderr)
+        return 1
+    if args.html:
+        args.html.write_text(render_html(report, report_charts(report)), encoding="utf-8")
+        print(f"wrote {args.html}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    elif not args.html:
+        print("\n".join(summary_lines(report)))
     return 0

