@@ -10,7 +10,6 @@ problems as `path:line: what is wrong`; the fix is picked up the same way.
 from __future__ import annotations
 
 import logging
-import os
 import threading
 import time
 from collections.abc import Callable
@@ -27,7 +26,6 @@ from bot.translations import catalog_problems
 
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
-BACKGROUND_NICENESS = 0
 SETTLE_SECONDS = 0.3  # a change is read once the files have stopped changing for this long (editors save in steps)
 
 MatcherBuilder = Callable[[KnowledgeBase], Matcher]
@@ -179,7 +177,6 @@ class Reloader:
         return result
 
     def _watch(self) -> None:
-        _lower_priority()
         while not self._stop.is_set():
             self._wake.wait(self.poll_seconds)
             self._wake.clear()
@@ -205,14 +202,6 @@ class Reloader:
             if now == last:
                 return
             last = now
-
-
-def _lower_priority() -> None:
-    """Let the threads answering questions go first when both want the CPU (Linux: priority is per thread)."""
-    try:
-        os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), BACKGROUND_NICENESS)
-    except (AttributeError, OSError):  # not on this platform, or not allowed: the reload is just not lowered
-        pass
 
 
 def build_core_from(kb: KnowledgeBase, locales: Path, build_matcher: MatcherBuilder) -> Core:
