@@ -11,6 +11,7 @@ from typing import Any
 
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
+from matplotlib.ticker import MaxNLocator
 
 from bot.admin.insights import HIDDEN, TOP, Shown
 
@@ -61,10 +62,12 @@ def bar_chart(values: Mapping[str, Shown], *, color: str = BLUE, horizontal: boo
         bars = ax.barh(labels[::-1], heights[::-1], color=color)
         ax.bar_label(bars, labels=[_label(v) for v in list(values.values())[::-1]], padding=3)
         ax.set_xlim(0, max([*heights, 1]) * 1.15)
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))
     else:
         bars = ax.bar(labels, heights, color=color)
         ax.bar_label(bars, labels=[_label(v) for v in values.values()], padding=2)
         ax.set_ylim(0, max([*heights, 1]) * 1.15)
+        ax.yaxis.set_major_locator(MaxNLocator(integer=True))
         if len(labels) > 8:
             ax.tick_params(axis="x", labelrotation=45)
     _tidy(ax)
@@ -91,6 +94,7 @@ def day_chart(series: Mapping[str, Mapping[str, Shown]], colors: tuple[str, ...]
     if len(days) > 14:
         ax.tick_params(axis="x", labelrotation=90)
     ax.set_ylim(0, top * 1.2)
+    ax.yaxis.set_major_locator(MaxNLocator(integer=True))
     ax.legend(loc="upper left", frameon=False)
     ax.text(1.0, 1.02, 'counts under 5 shown as "<5"', transform=ax.transAxes, ha="right", fontsize=7, color="#555")
     _tidy(ax)

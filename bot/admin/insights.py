@@ -17,11 +17,11 @@ from rapidfuzz import fuzz
 from bot.kb.model import KnowledgeBase
 from bot.store import Store
 from bot.store.reports import Traffic, traffic
-from bot.text.normalise import clean
+from bot.text.normalise import tokens
 
 SMALL = 5  # counts under this are shown as "<5"
 HIDDEN = "<5"
-SIMILAR = 70  # rapidfuzz token_set_ratio (0..100) at which two unanswered questions count as one
+SIMILAR = 75  # rapidfuzz token_sort_ratio (0..100) of the normalised words at which two questions count as one
 TOP = 10
 
 Shown = int | str  # a count, or "<5"
@@ -95,9 +95,9 @@ def group_similar(questions: list[tuple[str, str]]) -> list[tuple[str, str, int]
     words (after normalising), most frequent first. The example is the group's most common wording."""
     groups: list[tuple[str, list[tuple[str, str]]]] = []  # (normalised key, members)
     for lang, text in questions:
-        key = clean(text)
+        key = " ".join(tokens(text))
         for group_key, members in groups:
-            if fuzz.token_set_ratio(key, group_key) >= SIMILAR:
+            if fuzz.token_sort_ratio(key, group_key) >= SIMILAR:
                 members.append((lang, text))
                 break
         else:
