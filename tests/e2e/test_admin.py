@@ -66,7 +66,7 @@ def retitle(knowledge: Path, title: str) -> None:
 async def test_an_edit_is_served_within_10_s_while_questions_keep_being_answered(
     start_bot: StartBot, kb_copy: Path, make_reloader: Callable[[Path], Reloader]
 ) -> None:
-    async with start_bot(reloader=make_reloader(kb_copy), FLOOD_LIMIT_PER_MINUTE="0") as bot:
+    async with start_bot(reloader=make_reloader(kb_copy), ADMIN_IDS=str(ADMIN), FLOOD_LIMIT_PER_MINUTE="0") as bot:
         user = 9000
         before = []
         for _ in range(3):
