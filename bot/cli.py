@@ -1,17 +1,23 @@
-"""One command line for everything: run (default), console, ask, match, validate, export, translations."""
+"""One command line for everything: run (default), console, ask, match, validate, export, translations; and for
+admins: insights, review, verify."""
 
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.kb import KnowledgeError, load_knowledge
 from bot.kb.export import export_knowledge
 from bot.kb.model import KnowledgeBase
 from bot.languages import LANGUAGES
+
+if TYPE_CHECKING:
+    from bot.store.reports import Traffic
 
 DEFAULT_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
 
@@ -47,6 +53,7 @@ def _parser() -> argparse.ArgumentParser:
     p = command("export", _cmd_export, "print the whole knowledge base")
     p.add_argument("--json", action="store_true", help="as one JSON object (the default)")
     p.add_argument("--lang", default="en", choices=LANGUAGES, help="language of the texts")
+    p.add_argument("--hsds", type=Path, metavar="DIR", help="write the contacts as Open Referral HSDS files in DIR")
     command("console", _cmd_console, "chat with the bot in this terminal")
     p = command("ask", _cmd_ask, "the reply the bot would send to TEXT, without Telegram")
     p.add_argument("--lang", choices=LANGUAGES, help="the user's chosen language")
@@ -59,7 +66,31 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--update", action="store_true", help="refresh the .pot templates and merge them into every .po")
     p = command("match", _cmd_match, "match questions (JSON lines on stdin) to issues, JSON lines out")
     p.add_argument("--json", action="store_true", help="JSON lines (the only format)")
+    p = command("insights", _cmd_insights, "what people asked (from DATABASE_URL): counts, charts, translations")
+    p.add_argument("--days", type=_positive, default=30, help="how many days back, today included (default 30)")
+    p.add_argument("--json", action="store_true", help="as one JSON object")
+    p.add_argument("--html", type=Path, metavar="FILE", help="write a self-contained HTML report with charts")
+    p = command("review", _cmd_review, "what needs an admin: unverified contacts, old content, translations, questions")
+    p.add_argument("--json", action="store_true", help="as one JSON object")
+    p.add_argument("--older-than", type=_positive, default=365, metavar="DAYS", help="content age to flag (365)")
+    p.add_argument("--days", type=_positive, default=30, help="questions of the last DAYS days (default 30)")
+    p = command("verify", _cmd_verify, "mark a contact verified: sets its 'verified:' date in its YAML file")
+    p.add_argument("contact_id", metavar="CONTACT_ID")
+    p.add_argument("--date", type=_date, default=None, help="the day the details were checked (default today)")
     return parser
+
+
+def _date(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}' is not a date: write it as YYYY-MM-DD") from None
+
+
+def _positive(value: str) -> int:
+    if not value.isdigit() or int(value) < 1:
+        raise argparse.ArgumentTypeError(f"must be a whole number of at least 1, not '{value}'")
+    return int(value)
 
 
 def _knowledge(args: argparse.Namespace) -> KnowledgeBase:
@@ -93,6 +124,12 @@ def _cmd_export(args: argparse.Namespace) -> int:
     from bot.i18n import Catalogs
 
     kb = _knowledge(args)
+    if args.hsds:
+        from bot.admin.hsds import export_hsds
+
+        counts = export_hsds(kb, args.hsds)
+        print(f"wrote {', '.join(f'{n} {table}' for table, n in counts.items())} rows to {args.hsds}", file=sys.stderr)
+        return 0
     catalogs = Catalogs(DEFAULT_LOCALES)
     data = export_knowledge(kb, lambda context, text: catalogs.knowledge(args.lang, context, text).text)
     data["lang"] = args.lang
@@ -116,11 +153,15 @@ def _cmd_run(args: argparse.Namespace) -> int:
         from bot.console import run_console
 
         return run_console(core.conversation)
+    from bot.app import DEFAULT_LOCALES
     from bot.logs import configure_logging
+    from bot.match import build_matcher
+    from bot.reload import LiveCore, Reloader
     from bot.telegram.app import run
 
     configure_logging()
-    run(settings, core)
+    reloader = Reloader(LiveCore(core), args.knowledge, DEFAULT_LOCALES, build_matcher)
+    run(settings, core, reloader)
     return 0
 
 
@@ -184,4 +225,97 @@ def _cmd_translations(args: argparse.Namespace) -> int:
     print(f"{'lang':6}{'UI':>8}{'knowledge':>11}{'outdated':>10}{'unreviewed':>12}")
     for lang, row in report.items():
         print(f"{lang:6}{row['ui']:>8.0%}{row['knowledge']:>11.0%}{row['outdated']:>10}{row['unreviewed']:>12}")
+    return 0
+
+
+def _cmd_insights(args: argparse.Namespace) -> int:
+    from bot.admin.charts import report_charts
+    from bot.admin.insights import insights_report, summary_lines
+    from bot.admin.report_html import render_html
+    from bot.app import DEFAULT_LOCALES, PROJECT_ROOT
+    from bot.config import ConfigError, admin_database_settings
+    from bot.i18n import Catalogs
+    from bot.translations import coverage_report
+
+    try:
+        database_url, log_days = admin_database_settings()
+    except ConfigError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
+        return 2
+    kb = _knowledge(args)
+    translations = coverage_report(Catalogs(DEFAULT_LOCALES), PROJECT_ROOT, kb)
+    traffic = _traffic(database_url, args.days)
+    if traffic is None:
+        return 1
+    report = insights_report(traffic, kb, translations, log_days)
+    if args.html:
+        args.html.write_text(render_html(report, report_charts(report)), encoding="utf-8")
+        print(f"wrote {args.html}", file=sys.stderr)
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    elif not args.html:
+        print("\n".join(summary_lines(report)))
+    return 0
+
+
+def _traffic(database_url: str, days: int) -> Traffic | None:
+    """The stored counts of the last `days` days; None (and a message) when the database cannot be read."""
+    import asyncio
+
+    from bot.store import Store
+    from bot.store.reports import traffic
+
+    async def read() -> Traffic:
+        store = Store(database_url)
+        try:
+            return await traffic(store, days)
+        finally:
+            await store.close()
+
+    try:
+        return asyncio.run(read())
+    except Exception as exc:
+        print(f"Could not read the database ({type(exc).__name__}): check DATABASE_URL.", file=sys.stderr)
+        return None
+
+
+def _cmd_review(args: argparse.Namespace) -> int:
+    from bot.admin.review import review_lines, review_report
+    from bot.app import DEFAULT_LOCALES, PROJECT_ROOT
+    from bot.config import ConfigError, admin_database_settings
+    from bot.i18n import Catalogs
+    from bot.translations import coverage_report
+
+    try:
+        database_url, log_days = admin_database_settings()
+    except ConfigError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
+        return 2
+    kb = _knowledge(args)
+    catalogs = Catalogs(DEFAULT_LOCALES)
+    report = review_report(
+        kb,
+        args.knowledge,
+        catalogs,
+        coverage_report(catalogs, PROJECT_ROOT, kb),
+        _traffic(database_url, args.days),  # None: the review still lists everything else
+        max_age_days=args.older_than,
+        unanswered_log_days=log_days,
+    )
+    if args.json:
+        print(json.dumps(report, ensure_ascii=False))
+    else:
+        print("\n".join(review_lines(report)))
+    return 0
+
+
+def _cmd_verify(args: argparse.Namespace) -> int:
+    from bot.admin.verify import VerifyError, verify_contact
+
+    try:
+        result = verify_contact(args.knowledge, args.contact_id, args.date or dt.date.today())
+    except VerifyError as exc:
+        print(exc, file=sys.stderr)
+        return 1
+    print(result)
     return 0

@@ -65,6 +65,14 @@ def load_settings(env: Mapping[str, str] | None = None, data_dir: Path = DATA_DI
     )
 
 
+def admin_database_settings(env: Mapping[str, str] | None = None, data_dir: Path = DATA_DIR) -> tuple[str, int]:
+    """DATABASE_URL and UNANSWERED_LOG_DAYS, checked, for the admin commands (insights, review), which need
+    nothing else from the bot's settings."""
+    env = os.environ if env is None else env
+    url = env.get("DATABASE_URL", "").strip() or default_database_url(data_dir)
+    return async_database_url(url), _int(env, "UNANSWERED_LOG_DAYS", 0)
+
+
 def default_database_url(data_dir: Path) -> str:
     return f"sqlite+aiosqlite:///{data_dir / 'bot.sqlite3'}"
 

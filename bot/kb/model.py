@@ -47,6 +47,7 @@ class Contact:
     urls: tuple[str, ...] = ()
     notes: str | None = None
     address: str | None = None
+    languages: tuple[str, ...] = ()  # ISO 639 codes of the languages the service is given in (HSDS export)
 
     @property
     def from_toolkit(self) -> bool:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import Any
 
@@ -19,7 +20,7 @@ ISSUE_FIELDS = (
 ACTION_FIELDS = ("text", "source")
 CONTACT_FIELDS = (
     "id", "name", "annex2_item", "kind", "lead_agency", "lead_person", "phones", "emails", "urls", "notes",
-    "address", "source", "verified",
+    "address", "source", "verified", "languages",
 )  # fmt: skip
 
 # (checker, line, kind of reference, target contact id)
@@ -47,6 +48,7 @@ def read_contact(checker: Checker, entry: YMap) -> Contact | None:
     phones = read_phones(checker, entry)
     emails = checked_list(checker, entry, "emails", email_problem)
     urls = checked_list(checker, entry, "urls", url_problem)
+    languages = checked_list(checker, entry, "languages", _language_problem)
     if not (contact_id and name and source):
         return None
     return Contact(
@@ -63,6 +65,7 @@ def read_contact(checker: Checker, entry: YMap) -> Contact | None:
         urls=tuple(urls),
         notes=checker.text(entry, "notes", required=False),
         address=checker.text(entry, "address", required=False),
+        languages=tuple(languages),
     )
 
 
@@ -85,6 +88,12 @@ def read_phones(checker: Checker, entry: YMap) -> list[Phone]:
         else:
             phones.append(Phone(str(item), label))
     return phones
+
+
+def _language_problem(code: str) -> str | None:
+    if re.fullmatch(r"[a-z]{2,3}", code):
+        return None
+    return f"'{code}' is not a language code: write ISO 639 codes in lower case, e.g. en, pl, ti"
 
 
 def checked_list(checker: Checker, entry: YMap, key: str, rule: Any) -> list[str]:

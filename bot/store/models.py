@@ -44,6 +44,7 @@ class Stat(Base):
     outcome: Mapped[str] = mapped_column(String(16))  # match, no-match, crisis, greeting, thanks
     issue: Mapped[str | None] = mapped_column(String(64))
     score: Mapped[float | None] = mapped_column(Float)
+    crisis_kind: Mapped[str | None] = mapped_column(String(16))  # outcome "crisis": suicide, violence, ...
 
 
 class Unanswered(Base):

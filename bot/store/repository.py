@@ -85,10 +85,14 @@ class Store:
         async with self.sessions.begin() as session:
             session.add(Feedback(user_key=key, issue=issue, helpful=helpful, day=dt.date.today()))
 
-    async def count_stat(self, lang: str, outcome: str, issue: str | None, score: float | None) -> None:
+    async def count_stat(
+        self, lang: str, outcome: str, issue: str | None, score: float | None, crisis_kind: str | None = None
+    ) -> None:
         await self._ensure()
         async with self.sessions.begin() as session:
-            session.add(Stat(day=dt.date.today(), lang=lang, outcome=outcome, issue=issue, score=score))
+            session.add(
+                Stat(day=dt.date.today(), lang=lang, outcome=outcome, issue=issue, score=score, crisis_kind=crisis_kind)
+            )
 
     async def log_unanswered(self, lang: str, text: str, keep_days: int) -> None:
         """Keep an unanswered question (no user key) and delete those older than `keep_days`."""

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
 import logging
+import signal
 from typing import Any
 
 from telegram import BotCommand, Update
@@ -22,7 +24,9 @@ from telegram.ext import (
 from bot.app import Core
 from bot.config import Settings
 from bot.flood import FloodGate
+from bot.reload import LiveCore, Reloader
 from bot.store import Store
+from bot.telegram.handlers.admin import ADMIN_COMMANDS, connect_reloader, on_admin_command
 from bot.telegram.handlers.buttons import on_button
 from bot.telegram.handlers.commands import COMMANDS, on_command
 from bot.telegram.handlers.errors import on_error
@@ -36,8 +40,15 @@ PURGE_EVERY_SECONDS = 6 * 3600
 
 
 def build_application(
-    settings: Settings, core: Core, store: Store, *, rate_limiter: bool = True, concurrent_updates: int | bool = True
+    settings: Settings,
+    core: Core | LiveCore,
+    store: Store,
+    *,
+    rate_limiter: bool = True,
+    concurrent_updates: int | bool = True,
+    reloader: Reloader | None = None,
 ) -> Application:
+    """With a `reloader`, its live Core is served and edits are swapped in while running (bot/reload.py)."""
     builder = ApplicationBuilder().token(settings.token or "").post_init(_post_init).post_shutdown(_post_shutdown)
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
@@ -45,7 +56,9 @@ def build_application(
         builder = builder.rate_limiter(AIORateLimiter(max_retries=3))
     builder = builder.concurrent_updates(concurrent_updates)
     app = builder.build()
-    app.bot_data[KEY] = Services(core, store, settings, FloodGate(settings.flood_limit))
+    live = reloader.live if reloader else core if isinstance(core, LiveCore) else LiveCore(core)
+    app.bot_data[KEY] = Services(live, store, settings, FloodGate(settings.flood_limit), reloader)
+    app.add_handler(CommandHandler(list(ADMIN_COMMANDS), on_admin_command))
     app.add_handler(CommandHandler(list(COMMANDS), on_command))
     app.add_handler(
         MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND & (filters.TEXT | filters.CAPTION), on_message)
@@ -63,6 +76,9 @@ async def _post_init(app: Application) -> None:
         await svc.store.migrate()
     except Exception as exc:
         log.warning("the database is not reachable (%s): answering without saved preferences", type(exc).__name__)
+    if svc.reloader is not None:
+        connect_reloader(app, svc.reloader)
+        svc.reloader.start()
     if svc.settings.unanswered_log_days and app.job_queue is not None:
         # unanswered questions are deleted after the set number of days, even when no new ones come in
         app.job_queue.run_repeating(_purge_unanswered, interval=PURGE_EVERY_SECONDS, first=1)
@@ -95,7 +111,20 @@ async def _purge_unanswered(context: CallbackContext) -> None:  # type: ignore[t
 
 async def _post_shutdown(app: Application) -> None:
     svc: Services = app.bot_data[KEY]
+    if svc.reloader is not None:
+        svc.reloader.stop()
     await svc.store.close()
+
+
+def _with_sighup(reloader: Reloader, then: Any) -> Any:
+    async def post_init(app: Application) -> None:  # type: ignore[type-arg]
+        await then(app)
+        try:  # in the event loop, not in a signal handler: request() is then free to take locks
+            asyncio.get_running_loop().add_signal_handler(signal.SIGHUP, reloader.request, "SIGHUP")
+        except (NotImplementedError, AttributeError, ValueError, RuntimeError):  # no SIGHUP (Windows)
+            log.info("SIGHUP is not available here: edits are picked up by the file watcher and /reload")
+
+    return post_init
 
 
 def webhook_options(settings: Settings) -> dict[str, Any]:
@@ -112,9 +141,11 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
     }
 
 
-def run(settings: Settings, core: Core) -> None:
-    """Long polling, or a webhook when WEBHOOK_URL is set (production)."""
-    app = build_application(settings, core, Store(settings.database_url))
+def run(settings: Settings, core: Core, reloader: Reloader | None = None) -> None:
+    """Long polling, or a webhook when WEBHOOK_URL is set (production). SIGHUP reloads the knowledge."""
+    app = build_application(settings, core, Store(settings.database_url), reloader=reloader)
+    if reloader is not None:
+        app.post_init = _with_sighup(reloader, app.post_init)
     if settings.webhook_url:
         app.run_webhook(**webhook_options(settings))
     else:

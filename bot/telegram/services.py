@@ -12,6 +12,7 @@ from bot.app import Core
 from bot.config import Settings
 from bot.conversation import Outcome, Profile
 from bot.flood import FloodGate, Verdict
+from bot.reload import LiveCore, Reloader
 from bot.store import Store, user_key
 
 log = logging.getLogger(__name__)
@@ -20,10 +21,16 @@ KEY = "services"
 
 @dataclass(frozen=True)
 class Services:
-    core: Core
+    live: LiveCore
     store: Store
     settings: Settings
     flood: FloodGate = field(default_factory=FloodGate)
+    reloader: Reloader | None = None
+
+    @property
+    def core(self) -> Core:
+        """The Core in service now (swapped whole on reload): read it once per update."""
+        return self.live.current
 
     def key(self, user: User) -> str:
         return user_key(self.settings.user_key_secret, user.id)
@@ -74,6 +81,7 @@ class Services:
     async def count(self, outcome: Outcome) -> None:
         result = outcome.result
         assert result is not None
+        crisis_kind = result.crisis.kind if result.crisis is not None else None
         if result.crisis is not None:
             kind, issue, score = "crisis", None, None
         elif result.smalltalk is not None:
@@ -82,7 +90,7 @@ class Services:
             kind, issue, score = "match", result.matches[0].issue, result.matches[0].score
         else:
             kind, issue, score = "no-match", None, None
-        await self.store.count_stat(result.lang, kind, issue, score)
+        await self.store.count_stat(result.lang, kind, issue, score, crisis_kind)
 
 
 def _unanswered(outcome: Outcome) -> bool:

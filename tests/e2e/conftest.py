@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from bot.app import Core, build_core
+from bot.reload import Reloader
 from bot.store import Store
 from bot.telegram.app import build_application
 from bot.telegram.services import KEY, Services
@@ -33,14 +34,15 @@ StartBot = Callable[..., AbstractAsyncContextManager[Running]]
 
 @pytest.fixture
 def start_bot(core: Core, tmp_path: Path) -> StartBot:
-    """`async with start_bot(FLOOD_LIMIT_PER_MINUTE="5") as bot:` — extra environment settings as keywords."""
+    """`async with start_bot(FLOOD_LIMIT_PER_MINUTE="5") as bot:` — extra environment settings as keywords;
+    `reloader=` serves the reloader's live core and reloads edits while running."""
 
     @asynccontextmanager
-    async def running(**env: str) -> AsyncIterator[Running]:
+    async def running(reloader: Reloader | None = None, **env: str) -> AsyncIterator[Running]:
         fake = FakeBotApi()
         fake.start()
         settings = settings_for(fake, tmp_path, **env)
-        app = build_application(settings, core, Store(settings.database_url), rate_limiter=False)
+        app = build_application(settings, core, Store(settings.database_url), rate_limiter=False, reloader=reloader)
         try:
             async with app:
                 assert app.post_init is not None and app.updater is not None

@@ -630,6 +630,34 @@ class FakeBotApi:
             self._messages[(chat_id, message_id)] = _with_content(message, text, entities, markup)
             return json.loads(json.dumps(message))
 
+    def _api_sendPhoto(self, params: dict[str, Any]) -> Any:
+        """An uploaded PNG or JPEG photo (multipart), with an optional caption of at most 1024 characters."""
+        chat_id = _int(params.get("chat_id"))
+        if chat_id is None:
+            raise TelegramRefusal("Bad Request: chat not found")
+        photo = params.get("photo")
+        data = photo.get("data") if isinstance(photo, dict) else None
+        if not isinstance(data, bytes) or not data:
+            raise TelegramRefusal("Bad Request: there is no photo in the request")
+        if data.startswith(b"\x89PNG\r\n\x1a\n"):
+            width, height = int.from_bytes(data[16:20], "big"), int.from_bytes(data[20:24], "big")
+        elif data.startswith(b"\xff\xd8"):
+            width, height = 1, 1
+        else:
+            raise TelegramRefusal("Bad Request: IMAGE_PROCESS_FAILED")
+        caption = str(params.get("caption") or "")
+        if self.refuse_like_telegram and len(caption) > 1024:
+            raise TelegramRefusal("Bad Request: message caption is too long")
+        with self._cond:
+            message_id = self._new_message_id(chat_id)
+            size = {"file_id": f"photo{chat_id}-{message_id}", "file_unique_id": f"u{chat_id}-{message_id}"}
+            message = {"message_id": message_id, "from": self.bot_user, "chat": self._chat(chat_id)}
+            message |= {"date": int(time.time()), "photo": [size | {"width": width, "height": height}]}
+            if caption:
+                message["caption"] = caption
+            self._messages[(chat_id, message_id)] = message
+            return json.loads(json.dumps(message))
+
     def _api_editMessageText(self, params: dict[str, Any]) -> Any:
         text, entities = self._check_text(params.get("text"), params.get("parse_mode"), params.get("entities"))
         markup = self._check_markup(params.get("reply_markup"))

@@ -17,7 +17,7 @@ async def test_migrations_apply_twice_without_harm(store: Store) -> None:
     await store.migrate()
     async with store.engine.connect() as connection:
         version = await connection.scalar(text("select version_num from alembic_version"))
-    assert version == "0003_area"
+    assert version == "0004"
 
 
 async def test_preferences_round_trip(store: Store) -> None:

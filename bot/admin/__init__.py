@@ -1,0 +1,1 @@
+"""The admins' tools: insights (what people ask), review (what needs checking), verify, HSDS export."""
