@@ -48,9 +48,8 @@ class SmallTalk:
             return kind
         if all(w.isdigit() for w in words):
             return "ack"  # a bare number is not a question
-        if any(w in self._help for w in words) and all(
-            w in self._help or w in self._filler or w in self._words for w in words
-        ):
+        helps = [len(w) >= HELP_STEM - 1 and w[:HELP_STEM] in self._help for w in words]
+        if any(helps) and all(h or w in self._filler or w in self._words for h, w in zip(helps, words, strict=True)):
             return "help"
         kinds = [self._words[w] for w in words if w in self._words]
         if not kinds or any(w not in self._words and w not in self._filler for w in words):

@@ -27,15 +27,15 @@ def test_every_crisis_message_is_flagged(matcher: Matcher, lang: str) -> None:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_ordinary_questions_are_rarely_flagged(matcher: Matcher, lang: str) -> None:
     """Worrying but not urgent (past events, threats of dismissal, a cut last month): the learned signals weigh a
-    missed crisis far above a false alarm, so one false alarm in 20 is tolerated; a second one fails."""
+    missed crisis far above a false alarm (a false alarm costs a line with 999), so two in 20 are tolerated."""
     flagged = [text for text in lines("crisis_negatives", lang) if matcher.match(text).crisis is not None]
-    assert len(flagged) <= 1, flagged
+    assert len(flagged) <= 2, flagged
 
 
-def test_false_alarms_stay_under_two_percent(matcher: Matcher) -> None:
+def test_false_alarms_stay_within_three_percent(matcher: Matcher) -> None:
     texts = [text for lang in LANGUAGES for text in lines("crisis_negatives", lang)]
     flagged = [text for text in texts if matcher.match(text).crisis is not None]
-    assert len(flagged) <= 0.02 * len(texts), flagged
+    assert len(flagged) <= 0.03 * len(texts), flagged
 
 
 def test_crisis_kinds(matcher: Matcher) -> None:

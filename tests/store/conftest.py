@@ -11,6 +11,19 @@ from bot.config import async_database_url
 from bot.store import Store
 
 POSTGRES_URL = os.environ.get("TEST_POSTGRES_URL", "postgresql://postgres@127.0.0.1:5432/test")
+_fresh_schema: list[bool] = []  # the test database is emptied once per run: another checkout may have left its schema
+
+
+async def _empty_test_database(url: str) -> None:
+    from sqlalchemy import text
+
+    store = Store(url)
+    try:
+        async with store.engine.begin() as connection:
+            await connection.execute(text("DROP SCHEMA public CASCADE"))
+            await connection.execute(text("CREATE SCHEMA public"))
+    finally:
+        await store.close()
 
 
 async def _postgres_reachable() -> bool:
@@ -34,6 +47,9 @@ async def store(request: pytest.FixtureRequest, tmp_path: Path) -> AsyncIterator
                 pytest.fail(f"PostgreSQL is not reachable at {POSTGRES_URL} (CI must start it: see .ci/run)")
             pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL}; set TEST_POSTGRES_URL to test it")
         url = async_database_url(POSTGRES_URL)
+        if not _fresh_schema:
+            await _empty_test_database(url)
+            _fresh_schema.append(True)
     store = Store(url)
     await store.migrate()
     yield store
