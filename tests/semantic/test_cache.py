@@ -14,6 +14,7 @@ class CountingEncoder:
 
     def __init__(self, name: str = "counting-1") -> None:
         self.name = name
+        self.similarity_range = (0.0, 1.0)
         self.embedded: list[str] = []
 
     def queries(self, texts: list[str]) -> np.ndarray:
