@@ -66,6 +66,9 @@ class CrisisModel:
             try:
                 path.parent.mkdir(parents=True, exist_ok=True)
                 np.save(path, log_odds)
+                for old in path.parent.glob("crisis-nb-*.npy"):  # models of earlier versions of the knowledge
+                    if old != path:
+                        old.unlink(missing_ok=True)
             except OSError:
                 pass
         return cls(log_odds)
