@@ -46,7 +46,7 @@ class CrisisModel:
     @classmethod
     def train(cls, crisis: Iterable[str], ordinary: Iterable[str], cache_dir: Path | None = None) -> CrisisModel:
         crisis, ordinary = list(crisis), list(ordinary)
-        digest = hashlib.sha1(MODEL_VERSION)
+        digest = hashlib.sha1(MODEL_VERSION + f"{BUCKETS} {N_SIZES} {SMOOTHING}".encode())
         for label, texts in ((b"1", crisis), (b"0", ordinary)):
             for text in texts:
                 digest.update(label + text.encode() + b"\0")
