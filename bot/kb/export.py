@@ -35,6 +35,10 @@ def export_knowledge(kb: KnowledgeBase, tr: Translate = _english) -> dict[str, A
                 "source": i.source,
                 "toolkit": i.from_toolkit,
                 "action_sources": list(i.action_sources) or None,
+                "staff_answer": tr(f"issue.{i.id}.staff_answer", i.staff_answer) if i.staff_answer else None,
+                "staff_answer_source": i.staff_answer_source,
+                "dated_note": tr(f"issue.{i.id}.dated_note", i.dated_note) if i.dated_note else None,
+                "migrant_alternative": i.migrant_alternative,
             }
             for i in kb.issues
         ],
@@ -127,4 +131,5 @@ def export_contact(contact: Contact, tr: Translate = _english) -> dict[str, Any]
         "address": contact.address,
         "source": contact.source,
         "verified": contact.verified,
+        "historical": tr(f"contact.{contact.id}.historical", contact.historical) if contact.historical else None,
     }

@@ -29,12 +29,18 @@ def knowledge_strings(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
             yield f"issue.{issue.id}.actions.{n}", action
         if issue.guidance:
             yield f"issue.{issue.id}.guidance", issue.guidance
+        if issue.staff_answer:
+            yield f"issue.{issue.id}.staff_answer", issue.staff_answer
+        if issue.dated_note:
+            yield f"issue.{issue.id}.dated_note", issue.dated_note
     for indicator in kb.indicators:
         yield f"ni.{indicator.number}.title", indicator.title
     for contact in kb.contacts:
         yield f"contact.{contact.id}.name", contact.name
         if contact.notes:
             yield f"contact.{contact.id}.notes", contact.notes
+        if contact.historical:
+            yield f"contact.{contact.id}.historical", contact.historical
         for n, phone in enumerate(contact.phones, start=1):
             if phone.label:
                 yield f"contact.{contact.id}.phone.{n}", phone.label

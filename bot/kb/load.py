@@ -10,6 +10,7 @@ from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from bot.kb.answers import AlternativeRef, check_alternatives
 from bot.kb.areas import read_area
 from bot.kb.checker import Checker
 from bot.kb.model import (
@@ -66,6 +67,7 @@ class _Loader:
         self.problems: list[Problem] = []
         self.issue_refs: list[Reference] = []  # contact and service ids named by issues
         self.issue_id_refs: list[IssueRef] = []  # issue ids named by practices, the checklist and areas
+        self.alternatives: list[AlternativeRef] = []  # migrant_alternative of staff-only issues
 
     # -- files ---------------------------------------------------------------------------------------
 
@@ -138,6 +140,7 @@ class _Loader:
         for checker, line, target in self.issue_id_refs:
             if target not in issue_ids:
                 checker.add(line, f"issue '{target}' is not an issue id (the issue files are in issues/<theme>/)")
+        check_alternatives(self.alternatives, {i.id: bool(i.guidance) for i in issues}, set(issue_ids))
         kb = KnowledgeBase(
             themes=tuple(themes),
             issues=tuple(issues),
@@ -316,7 +319,9 @@ class _Loader:
             entry = checker.mapping(data, 1, "an issue file")
             if entry is None:
                 continue
-            issue = read_issue(checker, entry, path, theme_ids, indicator_numbers, self.issue_refs, documents)
+            issue = read_issue(
+                checker, entry, path, theme_ids, indicator_numbers, self.issue_refs, documents, self.alternatives
+            )
             if issue is None:
                 continue
             if issue.id in first_seen:

@@ -48,6 +48,9 @@ class Contact:
     notes: str | None = None
     address: str | None = None
     languages: tuple[str, ...] = ()  # ISO 639 codes of the languages the service is given in (HSDS export)
+    # for a body known to have closed (or been renamed) since its source was printed: one line saying when, and
+    # today's equivalent (unverified); None while it is thought to exist as printed
+    historical: str | None = None
 
     @property
     def from_toolkit(self) -> bool:
@@ -73,6 +76,14 @@ class Issue:
     # the toolkit's own), and who wrote the migrant guidance when it is not the toolkit
     action_sources: tuple[str | None, ...] = ()
     guidance_source: str | None = None
+    # the quick answer for frontline staff: "- " bullet lines (who is entitled to what, what to do today, how to
+    # refer), and who wrote it (it is not from the toolkit, so it says it needs verification)
+    staff_answer: str | None = None
+    staff_answer_source: str | None = None
+    # where the summary or an action states a rule or body of its year (2008) that has changed: one line on today
+    dated_note: str | None = None
+    # for a staff-only issue (no guidance): the nearest issue that has guidance, offered to a migrant instead
+    migrant_alternative: str | None = None
 
     @property
     def for_migrants(self) -> bool:

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 from typing import Any
 
+from bot.kb.answers import ANSWER_FIELDS, AlternativeRef, read_answer_fields
 from bot.kb.checker import Checker
 from bot.kb.model import AUDIENCE_CODES, SERVICE_KINDS, Contact, Issue, Phone, SourceDocument
 from bot.kb.rules import ID_RE, as_iso_date, date_problem, email_problem, phone_problem, type_name, url_problem
@@ -15,12 +16,12 @@ from bot.kb.yamlfile import YList, YMap
 INDICATOR_RANGE = range(1, 199)
 ISSUE_FIELDS = (
     "id", "theme", "title", "summary", "audience", "indicators", "indicators_as_printed", "actions",
-    "contacts", "source", "guidance", "guidance_source", "services", "staff_services",
+    "contacts", "source", "guidance", "guidance_source", "services", "staff_services", *ANSWER_FIELDS,
 )  # fmt: skip
 ACTION_FIELDS = ("text", "source")
 CONTACT_FIELDS = (
     "id", "name", "annex2_item", "kind", "lead_agency", "lead_person", "phones", "emails", "urls", "notes",
-    "address", "source", "verified", "languages",
+    "address", "source", "verified", "languages", "historical",
 )  # fmt: skip
 
 # (checker, line, kind of reference, target contact id)
@@ -66,7 +67,21 @@ def read_contact(checker: Checker, entry: YMap) -> Contact | None:
         notes=checker.text(entry, "notes", required=False),
         address=checker.text(entry, "address", required=False),
         languages=tuple(languages),
+        historical=_historical(checker, entry),
     )
+
+
+def _historical(checker: Checker, entry: YMap) -> str | None:
+    """`historical:` one line on when the body closed and what replaced it; `historical:` left empty is a mistake."""
+    if "historical" not in entry:
+        return None
+    if entry["historical"] is None:
+        checker.add(entry.line_of("historical"), "'historical' is empty: say when the body closed and what replaced it")
+        return None
+    text = checker.text(entry, "historical")
+    if text is not None and "\n" in text:
+        checker.add(entry.line_of("historical"), "'historical' must be one line")
+    return text
 
 
 def read_phones(checker: Checker, entry: YMap) -> list[Phone]:
@@ -114,6 +129,7 @@ def read_issue(
     indicator_numbers: set[int],
     references: list[Reference],
     documents: dict[str, SourceDocument] | None = None,
+    alternatives: list[AlternativeRef] | None = None,
 ) -> Issue | None:
     """An issue file's fields; contact and service ids go to `references`, checked once all contacts are read.
     An action is the toolkit's text, or (for issues added from the other seeds) `{text, source}`."""
@@ -162,6 +178,7 @@ def read_issue(
             entry.line,
             "the audience includes migrants, so the issue needs a plain-English 'guidance' text",
         )
+    answer = read_answer_fields(checker, entry, "guidance" in entry, alternatives if alternatives is not None else [])
     if not all((issue_id, theme, title, summary, source)):
         return None
     return Issue(
@@ -180,6 +197,10 @@ def read_issue(
         staff_services=tuple(refs["staff_services"]),
         action_sources=tuple(action_sources) if any(action_sources) else (),
         guidance_source=checker.text(entry, "guidance_source", required=False),
+        staff_answer=answer.staff_answer,
+        staff_answer_source=answer.staff_answer_source,
+        dated_note=answer.dated_note,
+        migrant_alternative=answer.migrant_alternative,
     )
 
 
