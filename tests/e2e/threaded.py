@@ -29,8 +29,11 @@ def settings_for(fake: FakeBotApi, folder: Path, **env: str) -> Settings:
 
 
 class BotThread:
-    def __init__(self, core: Core, folder: Path, concurrent_updates: int | bool = True, **env: str) -> None:
+    def __init__(
+        self, core: Core, folder: Path, concurrent_updates: int | bool = True, telegram_limit: bool = False, **env: str
+    ) -> None:
         self.core, self.folder, self.env, self.concurrent = core, folder, env, concurrent_updates
+        self.telegram_limit = telegram_limit  # keep to Telegram's 30 messages a second, as in production
         self.fake = FakeBotApi()
         self._ready = threading.Event()
         self._stop: asyncio.Event | None = None
@@ -62,7 +65,9 @@ class BotThread:
         self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
         settings = settings_for(self.fake, self.folder, **self.env)
         store = Store(settings.database_url)
-        app = build_application(settings, self.core, store, rate_limiter=False, concurrent_updates=self.concurrent)
+        app = build_application(
+            settings, self.core, store, rate_limiter=self.telegram_limit, concurrent_updates=self.concurrent
+        )
         async with app:
             assert app.post_init is not None and app.updater is not None and app.post_shutdown is not None
             await app.post_init(app)
