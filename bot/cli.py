@@ -114,9 +114,9 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from bot.logs import configure_logging
     from bot.telegram.app import run
 
-    configure_logging()
-    run(settings, core)
-    return 0
+    secrets = [settings.token or "", settings.webhook_secret, settings.user_key_secret.decode(errors="ignore")]
+    configure_logging(secrets=secrets)
+    return run(settings, core)
 
 
 def _cmd_console(args: argparse.Namespace) -> int:

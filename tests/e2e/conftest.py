@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator, Callable
 from contextlib import AbstractAsyncContextManager, asynccontextmanager
 from dataclasses import dataclass
@@ -10,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from bot.app import Core, build_core
-from bot.store import Store
 from bot.telegram.app import build_application
 from bot.telegram.services import KEY, Services
 from tests.e2e.fake_bot_api import FakeBotApi
@@ -27,6 +27,14 @@ class Running:
     fake: FakeBotApi
     services: Services
 
+    async def handled(self, count: int, timeout: float = 15.0) -> int:
+        """Wait until `count` updates in all were fully handled (replies sent, storage done)."""
+        return await asyncio.to_thread(self.services.progress.wait, count, timeout)
+
+    async def settled(self, timeout: float = 15.0) -> None:
+        """Wait until every update queued so far was fully handled."""
+        await self.handled(self.fake.pushed, timeout)
+
 
 StartBot = Callable[..., AbstractAsyncContextManager[Running]]
 
@@ -36,15 +44,19 @@ def start_bot(core: Core, tmp_path: Path) -> StartBot:
     """`async with start_bot(FLOOD_LIMIT_PER_MINUTE="5") as bot:` — extra environment settings as keywords."""
 
     @asynccontextmanager
-    async def running(**env: str) -> AsyncIterator[Running]:
+    async def running(
+        telegram_limit: bool = False, wait_for_database: bool = True, **env: str
+    ) -> AsyncIterator[Running]:
         fake = FakeBotApi()
         fake.start()
         settings = settings_for(fake, tmp_path, **env)
-        app = build_application(settings, core, Store(settings.database_url), rate_limiter=False)
+        app = build_application(settings, core, telegram_limit=telegram_limit)
         try:
             async with app:
                 assert app.post_init is not None and app.updater is not None
                 await app.post_init(app)
+                if wait_for_database:
+                    assert await app.bot_data[KEY].storage.wait_ready(), "the database schema was not migrated"
                 await app.start()
                 await app.updater.start_polling(poll_interval=0.0, timeout=1)
                 try:

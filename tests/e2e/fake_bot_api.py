@@ -358,6 +358,12 @@ class FakeBotApi:
             self._cond.notify_all()
             return update
 
+    @property
+    def pushed(self) -> int:
+        """How many updates have been queued so far."""
+        with self._cond:
+            return self._next_update_id - 1
+
     def push_message(
         self,
         user_id: int,

@@ -31,6 +31,7 @@ async def choose_role(bot: Running, label: str) -> None:
     bot.fake.reset()
     press(bot, start, label)
     await sent(bot, method="editMessageText")
+    await bot.settled()
     bot.fake.reset()
 
 
@@ -134,6 +135,7 @@ async def test_help_privacy_and_forget(bot: Running) -> None:
     bot.fake.push_command(USER, "forget")
     [done] = await sent(bot)
     assert "deleted" in done.params["text"]
+    await bot.settled()
     assert await bot.services.store.rows_about(key) == 0
 
 
@@ -145,10 +147,7 @@ async def test_feedback_is_stored(bot: Running) -> None:
     from telegram import User
 
     key = bot.services.key(User(USER, "Test", False))
-    for _ in range(50):
-        if await bot.services.store.rows_about(key):
-            break
-        await asyncio.sleep(0.05)
+    await bot.settled()
     assert await bot.services.store.rows_about(key) == 1
 
 

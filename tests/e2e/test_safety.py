@@ -56,7 +56,7 @@ async def test_dropped_connection_is_retried(bot: Running) -> None:
 async def test_database_down_still_answers_and_recovers(start_bot: StartBot, tmp_path: Path) -> None:
     blocker = tmp_path / "db"
     blocker.write_text("not a folder")  # the database file cannot be created: the database is "down"
-    async with start_bot(DATABASE_URL=f"sqlite:///{blocker / 'bot.sqlite3'}") as bot:
+    async with start_bot(DATABASE_URL=f"sqlite:///{blocker / 'bot.sqlite3'}", wait_for_database=False) as bot:
         bot.fake.push_command(USER, "start")
         [start] = await sent(bot)
         bot.fake.reset()
@@ -67,13 +67,11 @@ async def test_database_down_still_answers_and_recovers(start_bot: StartBot, tmp
         key = bot.services.key(User(USER, "Test", False))
         blocker.unlink()
         blocker.mkdir()  # the database is back
+        assert await bot.services.storage.wait_ready(15)  # migrated in the background once it is back
         bot.fake.reset()
         bot.fake.push_callback(USER, data)
         await sent(bot, method="answerCallbackQuery", chat_id=None)
-        for _ in range(100):
-            if await bot.services.store.preferences(key) is not None:
-                break
-            await asyncio.sleep(0.05)
+        await bot.settled()
         assert await bot.services.store.preferences(key) == (None, "staff")
 
 

@@ -9,7 +9,6 @@ import urllib.request
 from pathlib import Path
 
 from bot.app import Core
-from bot.store import Store
 from bot.telegram.app import build_application, webhook_options
 from tests.e2e.fake_bot_api import FakeBotApi
 from tests.e2e.threaded import settings_for
@@ -39,7 +38,7 @@ async def test_webhook_receives_updates_and_refuses_strangers(core: Core, tmp_pa
     port = free_port()
     settings = settings_for(fake, tmp_path, WEBHOOK_URL="https://bot.example.org/hook", WEBHOOK_PORT=str(port))
     options = webhook_options(settings)
-    app = build_application(settings, core, Store(settings.database_url), rate_limiter=False)
+    app = build_application(settings, core, telegram_limit=False)
     try:
         async with app:
             assert app.post_init is not None and app.updater is not None

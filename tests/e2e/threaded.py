@@ -9,7 +9,6 @@ from pathlib import Path
 
 from bot.app import Core
 from bot.config import Settings, load_settings
-from bot.store import Store
 from bot.telegram.app import build_application
 from tests.e2e.fake_bot_api import FakeBotApi
 
@@ -64,9 +63,8 @@ class BotThread:
     async def _main(self) -> None:
         self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
         settings = settings_for(self.fake, self.folder, **self.env)
-        store = Store(settings.database_url)
         app = build_application(
-            settings, self.core, store, rate_limiter=self.telegram_limit, concurrent_updates=self.concurrent
+            settings, self.core, telegram_limit=self.telegram_limit, concurrent_updates=self.concurrent
         )
         async with app:
             assert app.post_init is not None and app.updater is not None and app.post_shutdown is not None

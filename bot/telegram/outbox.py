@@ -1,0 +1,249 @@
+"""The one retry layer for every Bot API call, and the queue in front of it (python-telegram-bot's rate-limiter
+hook, so start-up calls, answers to button presses and messages all pass through it).
+
+- Throttle: at most `per_second` calls in any second (Telegram allows a bot about 30 messages a second).
+- Priority: urgent calls (crisis replies) first, then answers to button presses and inline queries (a person is
+  watching a spinner), then everything else; under load an urgent reply never waits behind the queue.
+- Outage: after a failure only one call at a time goes out (a probe, the most urgent one waiting), spaced with
+  growing pauses; when it gets through, the rest follow in priority order. Each call keeps trying for `patience`
+  seconds (a 20-second outage loses nothing).
+- 429: everything waits the time Telegram asks for.
+- Never twice: a call that may have reached Telegram (a timeout while waiting for the answer) is repeated only
+  when repeating is harmless (edits, answers to queries, set-up calls) or urgent; an ordinary message is not.
+- Refusals (400, 403, 401/404) are not retried: they are raised at once.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import heapq
+import itertools
+import logging
+from collections import deque
+from collections.abc import Callable, Coroutine
+from typing import Any
+
+import httpx
+from telegram.error import (
+    BadRequest,
+    ChatMigrated,
+    Conflict,
+    EndPointNotFound,
+    Forbidden,
+    InvalidToken,
+    NetworkError,
+    RetryAfter,
+    TelegramError,
+    TimedOut,
+)
+from telegram.ext import BaseRateLimiter
+
+log = logging.getLogger(__name__)
+URGENT, QUICK, NORMAL = 0, 1, 2
+QUICK_METHODS = frozenset({"answerCallbackQuery", "answerInlineQuery"})
+# calls that do no harm when Telegram carries them out twice
+REPEATABLE = frozenset(
+    {
+        "getMe",
+        "logOut",
+        "close",
+        "setMyCommands",
+        "deleteMyCommands",
+        "getMyCommands",
+        "setWebhook",
+        "deleteWebhook",
+        "getWebhookInfo",
+        "answerCallbackQuery",
+        "answerInlineQuery",
+        "editMessageText",
+        "editMessageReplyMarkup",
+        "sendChatAction",
+    }
+)
+# Telegram answered and said no: asking again gives the same answer (BadRequest is a NetworkError in PTB)
+REFUSALS = (BadRequest, ChatMigrated, Conflict, EndPointNotFound, Forbidden, InvalidToken)
+# the request never reached Telegram
+NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+PATIENCE = 120.0  # seconds a call keeps trying
+FIRST_PAUSE = 0.5
+MAX_PAUSE = 4.0
+
+JSON = bool | dict[str, Any] | list[dict[str, Any]]
+
+
+def urgent() -> dict[str, Any]:
+    """`rate_limit_args` for a call that must go out first (a crisis reply)."""
+    return {"urgent": True}
+
+
+def retryable(exc: BaseException, endpoint: str, is_urgent: bool) -> bool:
+    """Whether repeating the call is safe and may help."""
+    if isinstance(exc, REFUSALS) or not isinstance(exc, NetworkError):
+        return False
+    cause = exc.__cause__
+    if cause is None or isinstance(cause, TelegramError | NOT_SENT):
+        return True  # Telegram answered with a server error (5xx), or the request never left
+    return is_urgent or endpoint in REPEATABLE  # it may have been carried out
+
+
+def describe(exc: BaseException) -> str:
+    """An error for the log: its type and, for Telegram's own errors, Telegram's words (never a token or text)."""
+    if isinstance(exc, TelegramError) and not isinstance(exc, TimedOut):
+        return f"{type(exc).__name__}: {exc.message[:120]}"
+    return type(exc).__name__
+
+
+class Outbox(BaseRateLimiter[dict[str, Any]]):
+    def __init__(
+        self,
+        per_second: float | None = 30.0,
+        patience: float = PATIENCE,
+        first_pause: float = FIRST_PAUSE,
+        max_pause: float = MAX_PAUSE,
+    ) -> None:
+        self.per_second = per_second
+        self.patience = patience
+        self.first_pause = first_pause
+        self.max_pause = max_pause
+        self._heap: list[tuple[int, int, asyncio.Future[bool]]] = []
+        self._order = itertools.count()
+        self._recent: deque[float] = deque()  # when the calls of the last second went out
+        self._healthy = True
+        self._probing = False
+        self._next_probe = 0.0
+        self._pause = first_pause
+        self._paused_until = 0.0
+        self._timer: asyncio.TimerHandle | None = None
+        self.failures = 0  # calls that failed and were retried (for tests and benchmarks)
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        for _, _, waiter in self._heap:
+            waiter.cancel()
+        self._heap.clear()
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+
+    async def process_request(
+        self,
+        callback: Callable[..., Coroutine[Any, Any, JSON]],
+        args: Any,
+        kwargs: dict[str, Any],
+        endpoint: str,
+        data: dict[str, Any],
+        rate_limit_args: dict[str, Any] | None,
+    ) -> JSON:
+        is_urgent = bool(rate_limit_args and rate_limit_args.get("urgent"))
+        priority = URGENT if is_urgent else QUICK if endpoint in QUICK_METHODS else NORMAL
+        loop = asyncio.get_running_loop()
+        deadline = loop.time() + self.patience
+        last: BaseException | None = None
+        while True:
+            probe = await self._turn(priority, deadline, last)
+            try:
+                result = await callback(*args, **kwargs)
+            except RetryAfter as exc:
+                self._done(probe, reached=True)
+                wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, dt.timedelta) else exc.retry_after
+                log.info("Telegram asked us to wait %.1f s", float(wait))
+                self._paused_until = max(self._paused_until, loop.time() + float(wait) + 0.1)
+                last = exc
+                continue
+            except asyncio.CancelledError:
+                self._done(probe, reached=True)
+                raise
+            except Exception as exc:
+                if not retryable(exc, endpoint, is_urgent):
+                    self._done(probe, reached=True)
+                    raise
+                self.failures += 1
+                self._done(probe, reached=False)
+                log.info("Bot API %s failed (%s); trying again", endpoint, describe(exc))
+                last = exc
+                continue
+            self._done(probe, reached=True)
+            return result
+
+    async def _turn(self, priority: int, deadline: float, last: BaseException | None) -> bool:
+        """Wait for this call's turn; True when it goes out as the probe of an outage."""
+        loop = asyncio.get_running_loop()
+        waiter: asyncio.Future[bool] = loop.create_future()
+        heapq.heappush(self._heap, (priority, next(self._order), waiter))
+        self._pump()
+        try:
+            async with asyncio.timeout_at(deadline):
+                return await asyncio.shield(waiter)
+        except TimeoutError:
+            if waiter.done() and not waiter.cancelled():
+                return waiter.result()  # the turn came at the last moment
+            waiter.cancel()
+            if last is not None:
+                log.warning("gave up a Bot API call after %.0f s (%s)", self.patience, describe(last))
+                raise last from None
+            raise TimedOut(f"no turn to call the Bot API within {self.patience:.0f} s") from None
+        except asyncio.CancelledError:
+            if waiter.done() and not waiter.cancelled() and waiter.result():
+                self._probing = False  # our turn as the probe is passed on
+                self._pump()
+            waiter.cancel()
+            raise
+
+    def _done(self, probe: bool, reached: bool) -> None:
+        loop = asyncio.get_running_loop()
+        if reached:
+            if not self._healthy:
+                log.info("the Bot API answers again")
+            self._healthy = True
+            self._pause = self.first_pause
+        else:
+            if self._healthy or probe:
+                if self._healthy:
+                    log.warning("the Bot API is not answering: holding calls, one probe at a time")
+                self._next_probe = loop.time() + self._pause
+                self._pause = min(self._pause * 2, self.max_pause)
+            self._healthy = False
+        if probe:
+            self._probing = False
+        self._pump()
+
+    def _pump(self) -> None:
+        """Give turns to waiting calls, most urgent first, as far as the rate, a 429 pause or an outage allow."""
+        loop = asyncio.get_running_loop()
+        if self._timer is not None:
+            self._timer.cancel()
+            self._timer = None
+        wake_at: float | None = None
+        while self._heap:
+            if self._heap[0][2].done():  # gave up or cancelled
+                heapq.heappop(self._heap)
+                continue
+            now = loop.time()
+            if now < self._paused_until:
+                wake_at = self._paused_until
+                break
+            if not self._healthy:
+                if self._probing:
+                    break
+                if now < self._next_probe:
+                    wake_at = self._next_probe
+                    break
+            if self.per_second:
+                while self._recent and now - self._recent[0] >= 1.0:
+                    self._recent.popleft()
+                if len(self._recent) >= self.per_second:
+                    wake_at = self._recent[0] + 1.0
+                    break
+            _, _, waiter = heapq.heappop(self._heap)
+            if self.per_second:
+                self._recent.append(now)
+            probe = not self._healthy
+            waiter.set_result(probe)
+            if probe:
+                self._probing = True
+                break
+        if wake_at is not None:
+            self._timer = loop.call_at(wake_at, self._pump)
