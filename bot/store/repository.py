@@ -28,7 +28,8 @@ from bot.store.models import Feedback, Preference, Stat, Unanswered
 MIGRATIONS = Path(__file__).resolve().parent / "migrations"
 MAX_TEXT = 600
 DEFAULT_TIMEOUT = 1.0  # seconds
-MIGRATION_TIMEOUT = 60.0
+MIGRATION_TIMEOUT = 60.0  # for the statements of a migration
+MIGRATION_WAIT = 2.0  # for a connection or a lock: when the database is down, the migration is retried later
 GRACE = 0.5  # the call as a whole is cancelled this long after the driver's own timeout should have fired
 
 StatRow = tuple[str, str, str | None, float | None]  # lang, outcome, issue, score
@@ -58,12 +59,12 @@ class Store:
                 path = self.url.split("///", 1)[-1]
                 if path and path != ":memory:":
                     Path(path).parent.mkdir(parents=True, exist_ok=True)
-            engine = _engine(self.url, MIGRATION_TIMEOUT)
+            engine = _engine(self.url, MIGRATION_TIMEOUT, wait=MIGRATION_WAIT)
             try:
                 async with asyncio.timeout(MIGRATION_TIMEOUT + GRACE), engine.begin() as connection:
                     await connection.run_sync(_upgrade)
             finally:
-                await engine.dispose()
+                await _dispose(engine)
             self._ready = True
 
     @asynccontextmanager
@@ -75,7 +76,7 @@ class Store:
             yield
 
     async def close(self) -> None:
-        await self.engine.dispose()
+        await _dispose(self.engine)
 
     async def preferences(self, key: str) -> tuple[str | None, str | None] | None:
         async with self._bounded(), self.sessions() as session:
@@ -170,11 +171,13 @@ class Store:
             return total
 
 
-def _engine(url: str, timeout: float) -> AsyncEngine:
+def _engine(url: str, timeout: float, wait: float | None = None) -> AsyncEngine:
+    """`timeout`: for a statement; `wait`: for a connection or a lock (default: `timeout`)."""
+    wait = timeout if wait is None else wait
     if url.startswith("sqlite"):
-        # a locked database (another process writing) fails after `timeout` instead of waiting
-        engine = create_async_engine(url, connect_args={"timeout": timeout}, pool_timeout=timeout)
-        milliseconds = int(timeout * 1000)
+        # a locked database (another process writing) fails after `wait` instead of waiting on
+        engine = create_async_engine(url, connect_args={"timeout": wait}, pool_timeout=wait)
+        milliseconds = int(wait * 1000)
 
         def pragmas(connection: Any, _record: object) -> None:
             cursor = connection.cursor()
@@ -185,17 +188,25 @@ def _engine(url: str, timeout: float) -> AsyncEngine:
 
         event.listen(engine.sync_engine, "connect", pragmas)
         return engine
-    milliseconds = int(timeout * 1000)
     return create_async_engine(
         url,
         pool_pre_ping=True,
-        pool_timeout=timeout,
+        pool_timeout=wait,
         connect_args={
-            "timeout": timeout,  # connecting (a server that accepts but never answers)
+            "timeout": wait,  # connecting (a server that accepts but never answers)
             "command_timeout": timeout,  # any statement, on the client side
-            "server_settings": {"statement_timeout": str(milliseconds), "lock_timeout": str(milliseconds)},
+            "server_settings": {"statement_timeout": str(int(timeout * 1000)), "lock_timeout": str(int(wait * 1000))},
         },
     )
+
+
+async def _dispose(engine: AsyncEngine) -> None:
+    """Close the engine's connections; one stuck in a hung database is left behind rather than waited for."""
+    try:
+        async with asyncio.timeout(MIGRATION_WAIT + GRACE):
+            await engine.dispose()
+    except TimeoutError:
+        pass
 
 
 def _upgrade(connection: Connection) -> None:

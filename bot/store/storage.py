@@ -64,6 +64,7 @@ class Storage:
         self._wake = asyncio.Event()
         self._writing = asyncio.Lock()
         self._migrated = asyncio.Event()
+        self._flushed = asyncio.Condition()
         self.dropped = 0  # writes given up because too many were queued
 
     # -- life cycle -------------------------------------------------------------------------------------------
@@ -225,6 +226,13 @@ class Storage:
 
     async def flush(self) -> None:
         """Write buffered counts, then queued writes in order, until one fails."""
+        try:
+            await self._flush()
+        finally:
+            async with self._flushed:
+                self._flushed.notify_all()
+
+    async def _flush(self) -> None:
         while self._stats and not self.resting:
             batch = [self._stats.popleft() for _ in range(min(BATCH, len(self._stats)))]
             if not await self._try(partial(self.store.count_stats, batch), "write anonymous counts"):
@@ -241,6 +249,15 @@ class Storage:
                         self._queued_keys[write.key] -= 1
                         if self._queued_keys[write.key] <= 0:
                             del self._queued_keys[write.key]
+
+    async def drained(self, timeout: float = 10.0) -> bool:
+        """Wait (at most `timeout` seconds) until nothing is queued or buffered; True when so."""
+        try:
+            async with asyncio.timeout(timeout), self._flushed:
+                await self._flushed.wait_for(lambda: self.queued == 0)
+            return True
+        except TimeoutError:
+            return False
 
     @property
     def queued(self) -> int:

@@ -175,11 +175,10 @@ def webhook_options(settings: Settings) -> dict[str, Any]:
 def run(settings: Settings, core: Core) -> int:
     """Long polling, or a webhook when WEBHOOK_URL is set (production). Returns the exit code."""
     app = build_application(settings, core)
+    loop = asyncio.new_event_loop()
+    asyncio.set_event_loop(loop)  # run_polling / run_webhook go on on this loop
     try:
-        if settings.webhook_url:
-            app.run_webhook(**webhook_options(settings))
-        else:
-            app.run_polling(allowed_updates=Update.ALL_TYPES)
+        loop.run_until_complete(app.initialize())  # getMe, retried through the outbox
     except InvalidToken:
         where = " and BOT_API_BASE_URL" if settings.api_base_url else ""
         print(f"Telegram refused the bot token: check TELEGRAM_BOT_TOKEN{where}.", file=sys.stderr)
@@ -191,4 +190,8 @@ def run(settings: Settings, core: Core) -> int:
             file=sys.stderr,
         )
         return 3
+    if settings.webhook_url:
+        app.run_webhook(**webhook_options(settings))
+    else:
+        app.run_polling(allowed_updates=Update.ALL_TYPES)
     return 0

@@ -4,9 +4,9 @@ hook, so start-up calls, answers to button presses and messages all pass through
 - Throttle: at most `per_second` calls in any second (Telegram allows a bot about 30 messages a second).
 - Priority: urgent calls (crisis replies) first, then answers to button presses and inline queries (a person is
   watching a spinner), then everything else; under load an urgent reply never waits behind the queue.
-- Outage: after a failure only one call at a time goes out (a probe, the most urgent one waiting), spaced with
-  growing pauses; when it gets through, the rest follow in priority order. Each call keeps trying for `patience`
-  seconds (a 20-second outage loses nothing).
+- Outage: after a method fails, only one call of it at a time goes out (a probe, the most urgent one waiting),
+  spaced with growing pauses; when it gets through, the rest follow in priority order. Each call keeps trying for
+  `patience` seconds (a 20-second outage loses nothing). Other methods are not held up.
 - 429: everything waits the time Telegram asks for.
 - Never twice: a call that may have reached Telegram (a timeout while waiting for the answer) is repeated only
   when repeating is harmless (edits, answers to queries, set-up calls) or urgent; an ordinary message is not.
@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
-import heapq
 import itertools
 import logging
 from collections import deque
 from collections.abc import Callable, Coroutine
+from dataclasses import dataclass, field
 from typing import Any
 
 import httpx
@@ -67,7 +67,7 @@ REFUSALS = (BadRequest, ChatMigrated, Conflict, EndPointNotFound, Forbidden, Inv
 NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
 PATIENCE = 120.0  # seconds a call keeps trying
 FIRST_PAUSE = 0.5
-MAX_PAUSE = 4.0
+MAX_PAUSE = 2.0
 
 JSON = bool | dict[str, Any] | list[dict[str, Any]]
 
@@ -82,7 +82,7 @@ def retryable(exc: BaseException, endpoint: str, is_urgent: bool) -> bool:
     if isinstance(exc, REFUSALS) or not isinstance(exc, NetworkError):
         return False
     cause = exc.__cause__
-    if cause is None or isinstance(cause, TelegramError | NOT_SENT):
+    if cause is None or isinstance(cause, (TelegramError, *NOT_SENT)):
         return True  # Telegram answered with a server error (5xx), or the request never left
     return is_urgent or endpoint in REPEATABLE  # it may have been carried out
 
@@ -92,6 +92,24 @@ def describe(exc: BaseException) -> str:
     if isinstance(exc, TelegramError) and not isinstance(exc, TimedOut):
         return f"{type(exc).__name__}: {exc.message[:120]}"
     return type(exc).__name__
+
+
+@dataclass
+class _Health:
+    """One Bot API method's state: an outage of one (say setMyCommands) does not hold up the others."""
+
+    up: bool = True
+    probing: bool = False
+    next_probe: float = 0.0
+    pause: float = FIRST_PAUSE
+
+
+@dataclass(order=True)
+class _Waiter:
+    priority: int
+    order: int
+    method: str = field(compare=False)
+    turn: asyncio.Future[bool] = field(compare=False)  # result: True when the call goes out as a probe
 
 
 class Outbox(BaseRateLimiter[dict[str, Any]]):
@@ -106,24 +124,21 @@ class Outbox(BaseRateLimiter[dict[str, Any]]):
         self.patience = patience
         self.first_pause = first_pause
         self.max_pause = max_pause
-        self._heap: list[tuple[int, int, asyncio.Future[bool]]] = []
+        self._waiting: list[_Waiter] = []
         self._order = itertools.count()
         self._recent: deque[float] = deque()  # when the calls of the last second went out
-        self._healthy = True
-        self._probing = False
-        self._next_probe = 0.0
-        self._pause = first_pause
+        self._health: dict[str, _Health] = {}
         self._paused_until = 0.0
         self._timer: asyncio.TimerHandle | None = None
-        self.failures = 0  # calls that failed and were retried (for tests and benchmarks)
+        self.failures = 0  # calls that failed and were tried again (for tests and benchmarks)
 
     async def initialize(self) -> None:
         pass
 
     async def shutdown(self) -> None:
-        for _, _, waiter in self._heap:
-            waiter.cancel()
-        self._heap.clear()
+        for waiter in self._waiting:
+            waiter.turn.cancel()
+        self._waiting.clear()
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
@@ -143,72 +158,81 @@ class Outbox(BaseRateLimiter[dict[str, Any]]):
         deadline = loop.time() + self.patience
         last: BaseException | None = None
         while True:
-            probe = await self._turn(priority, deadline, last)
+            probe = await self._turn(priority, endpoint, deadline, last)
             try:
                 result = await callback(*args, **kwargs)
             except RetryAfter as exc:
-                self._done(probe, reached=True)
+                self._done(endpoint, probe, reached=True)
                 wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, dt.timedelta) else exc.retry_after
                 log.info("Telegram asked us to wait %.1f s", float(wait))
                 self._paused_until = max(self._paused_until, loop.time() + float(wait) + 0.1)
                 last = exc
                 continue
             except asyncio.CancelledError:
-                self._done(probe, reached=True)
+                self._done(endpoint, probe, reached=True)
                 raise
             except Exception as exc:
                 if not retryable(exc, endpoint, is_urgent):
-                    self._done(probe, reached=True)
+                    self._done(endpoint, probe, reached=True)
                     raise
                 self.failures += 1
-                self._done(probe, reached=False)
+                self._done(endpoint, probe, reached=False)
                 log.info("Bot API %s failed (%s); trying again", endpoint, describe(exc))
                 last = exc
                 continue
-            self._done(probe, reached=True)
+            self._done(endpoint, probe, reached=True)
             return result
 
-    async def _turn(self, priority: int, deadline: float, last: BaseException | None) -> bool:
+    async def _turn(self, priority: int, method: str, deadline: float, last: BaseException | None) -> bool:
         """Wait for this call's turn; True when it goes out as the probe of an outage."""
         loop = asyncio.get_running_loop()
-        waiter: asyncio.Future[bool] = loop.create_future()
-        heapq.heappush(self._heap, (priority, next(self._order), waiter))
+        waiter = _Waiter(priority, next(self._order), method, loop.create_future())
+        self._waiting.append(waiter)
         self._pump()
         try:
             async with asyncio.timeout_at(deadline):
-                return await asyncio.shield(waiter)
+                return await asyncio.shield(waiter.turn)
         except TimeoutError:
-            if waiter.done() and not waiter.cancelled():
-                return waiter.result()  # the turn came at the last moment
-            waiter.cancel()
+            if waiter.turn.done() and not waiter.turn.cancelled():
+                return waiter.turn.result()  # the turn came at the last moment
+            waiter.turn.cancel()
             if last is not None:
                 log.warning("gave up a Bot API call after %.0f s (%s)", self.patience, describe(last))
                 raise last from None
             raise TimedOut(f"no turn to call the Bot API within {self.patience:.0f} s") from None
         except asyncio.CancelledError:
-            if waiter.done() and not waiter.cancelled() and waiter.result():
-                self._probing = False  # our turn as the probe is passed on
+            if waiter.turn.done() and not waiter.turn.cancelled() and waiter.turn.result():
+                self._health[method].probing = False  # our turn as the probe is passed on
                 self._pump()
-            waiter.cancel()
+            waiter.turn.cancel()
             raise
 
-    def _done(self, probe: bool, reached: bool) -> None:
-        loop = asyncio.get_running_loop()
+    def _done(self, method: str, probe: bool, reached: bool) -> None:
+        now = asyncio.get_running_loop().time()
+        health = self._health.setdefault(method, _Health(pause=self.first_pause))
         if reached:
-            if not self._healthy:
-                log.info("the Bot API answers again")
-            self._healthy = True
-            self._pause = self.first_pause
+            if not health.up:
+                log.info("the Bot API answers %s again", method)
+            health.up, health.pause = True, self.first_pause
         else:
-            if self._healthy or probe:
-                if self._healthy:
-                    log.warning("the Bot API is not answering: holding calls, one probe at a time")
-                self._next_probe = loop.time() + self._pause
-                self._pause = min(self._pause * 2, self.max_pause)
-            self._healthy = False
+            if health.up or probe:
+                if health.up:
+                    log.warning("the Bot API fails on %s: holding those calls, one probe at a time", method)
+                health.next_probe = now + health.pause
+                health.pause = min(health.pause * 2, self.max_pause)
+            health.up = False
         if probe:
-            self._probing = False
+            health.probing = False
         self._pump()
+
+    def _ready(self, method: str, now: float) -> float | None:
+        """None when a call of `method` may go out now; else the earliest time it may (inf: after a probe)."""
+        health = self._health.get(method)
+        if health is None or health.up:
+            return None
+        if health.probing:
+            return float("inf")
+        return None if now >= health.next_probe else health.next_probe
 
     def _pump(self) -> None:
         """Give turns to waiting calls, most urgent first, as far as the rate, a 429 pause or an outage allow."""
@@ -216,34 +240,36 @@ class Outbox(BaseRateLimiter[dict[str, Any]]):
         if self._timer is not None:
             self._timer.cancel()
             self._timer = None
-        wake_at: float | None = None
-        while self._heap:
-            if self._heap[0][2].done():  # gave up or cancelled
-                heapq.heappop(self._heap)
-                continue
+        self._waiting = [w for w in self._waiting if not w.turn.done()]
+        wake_at = float("inf")
+        while self._waiting:
             now = loop.time()
             if now < self._paused_until:
                 wake_at = self._paused_until
                 break
-            if not self._healthy:
-                if self._probing:
-                    break
-                if now < self._next_probe:
-                    wake_at = self._next_probe
-                    break
             if self.per_second:
                 while self._recent and now - self._recent[0] >= 1.0:
                     self._recent.popleft()
                 if len(self._recent) >= self.per_second:
                     wake_at = self._recent[0] + 1.0
                     break
-            _, _, waiter = heapq.heappop(self._heap)
+            eligible = []
+            for waiter in self._waiting:
+                later = self._ready(waiter.method, now)
+                if later is None:
+                    eligible.append(waiter)
+                else:
+                    wake_at = min(wake_at, later)
+            if not eligible:
+                break
+            chosen = min(eligible)
+            self._waiting.remove(chosen)
             if self.per_second:
                 self._recent.append(now)
-            probe = not self._healthy
-            waiter.set_result(probe)
-            if probe:
-                self._probing = True
-                break
-        if wake_at is not None:
+            health = self._health.get(chosen.method)
+            probe = health is not None and not health.up
+            if health is not None and probe:
+                health.probing = True
+            chosen.turn.set_result(probe)
+        if wake_at != float("inf"):
             self._timer = loop.call_at(wake_at, self._pump)

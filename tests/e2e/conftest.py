@@ -41,14 +41,21 @@ StartBot = Callable[..., AbstractAsyncContextManager[Running]]
 
 @pytest.fixture
 def start_bot(core: Core, tmp_path: Path) -> StartBot:
-    """`async with start_bot(FLOOD_LIMIT_PER_MINUTE="5") as bot:` — extra environment settings as keywords."""
+    """`async with start_bot(FLOOD_LIMIT_PER_MINUTE="5") as bot:` — extra environment settings as keywords;
+    `telegram_limit` keeps to Telegram's 30 messages a second; `before_start` sets faults before the bot starts;
+    `wait_for_database=False` starts without waiting for the schema (a database that is down)."""
 
     @asynccontextmanager
     async def running(
-        telegram_limit: bool = False, wait_for_database: bool = True, **env: str
+        telegram_limit: bool = False,
+        wait_for_database: bool = True,
+        before_start: Callable[[FakeBotApi], None] | None = None,
+        **env: str,
     ) -> AsyncIterator[Running]:
         fake = FakeBotApi()
         fake.start()
+        if before_start is not None:
+            before_start(fake)
         settings = settings_for(fake, tmp_path, **env)
         app = build_application(settings, core, telegram_limit=telegram_limit)
         try:

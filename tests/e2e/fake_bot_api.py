@@ -259,6 +259,8 @@ class FakeBotApi:
         self._chats: dict[int, dict[str, Any]] = {}
         self._query_ids: set[str] = set()
         self._faults: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        self._outages: dict[str, tuple[float, int, dict[str, Any]]] = {}  # method -> (until, status, body)
+        self._delays: dict[str, list[float]] = {}
         self._deleted: set[tuple[int, int]] = set()
         self._stopped = False
         self._server: ThreadingHTTPServer | None = None
@@ -502,6 +504,19 @@ class FakeBotApi:
         with self._cond:
             self._faults.setdefault(method, []).extend([(status, body)] * times)
 
+    def fail_for(self, method: str, seconds: float, *, status: int = 502, description: str = "Bad Gateway") -> float:
+        """An outage: every ``method`` call fails with ``status`` for the next ``seconds``; returns when it ends
+        (a ``time.monotonic()`` value)."""
+        until = time.monotonic() + seconds
+        with self._cond:
+            self._outages[method] = (until, status, {"ok": False, "error_code": status, "description": description})
+        return until
+
+    def slow_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` are carried out, but answered only after ``seconds``."""
+        with self._cond:
+            self._delays.setdefault(method, []).extend([seconds] * times)
+
     # request handling -----------------------------------------------------------------------------------------
     def _handle(self, path: str, content_type: str, body: bytes) -> tuple[int, dict[str, Any]]:
         url = urlsplit(path)
@@ -517,8 +532,21 @@ class FakeBotApi:
                 status, payload = faults.pop(0)
                 self._record(method, params, False, payload["description"])
                 return status, payload
-        if not url.path.startswith(prefix):
-            self._record(url.path, params, False, "Unauthorized")
+            outage = self._outages.get(method)
+            if outage is not None and time.monotonic() < outage[0]:
+                self._record(method, params, False, outage[2]["description"])
+                return outage[1], outage[2]
+            delays = self._delays.get(method)
+            delay = delays.pop(0) if delays else 0.0
+        if delay:
+            status, payload = self._answer(method, url.path, prefix, params)
+            time.sleep(delay)  # carried out at once, answered late: the client may give up waiting
+            return status, payload
+        return self._answer(method, url.path, prefix, params)
+
+    def _answer(self, method: str, url_path: str, prefix: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if not url_path.startswith(prefix):
+            self._record(url_path, params, False, "Unauthorized")
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         handler = getattr(self, f"_api_{method}", None)
         try:
