@@ -286,3 +286,18 @@ async def test_contacts_search_is_cut_and_quoted_once(bot: Running) -> None:
     await bot.settled()
     [reply] = bot.fake.sent_to(USER)
     assert reply.params["text"].count("&lt;") <= 64
+
+
+async def test_language_and_role_pressed_at_once_are_both_kept(start_bot: StartBot) -> None:
+    async with start_bot() as bot:
+        people = [USER + n for n in range(20)]
+        for person in people:
+            bot.fake.push_command(person, "start")
+        await bot.settled()
+        for person in people:  # both buttons of the start message, pressed together
+            bot.fake.push_callback(person, "v1:L:pl")
+            bot.fake.push_callback(person, "v1:R:s")
+        await bot.settled()
+        for person in people:
+            assert await bot.services.store.preferences(key_of(bot, person)) == ("pl", "staff")
+            assert await bot.services.storage.preferences(key_of(bot, person)) == ("pl", "staff")
