@@ -104,7 +104,7 @@ class RedisCache:
 
     async def get(self, key: str) -> Cached | None:
         try:
-            raw = await self.redis.hgetall(self.prefix + key)  # type: ignore[misc]
+            raw = await self.redis.hgetall(self.prefix + key)
         except Exception as exc:
             log.debug("preference cache read failed (%s)", type(exc).__name__)
             return None

@@ -40,14 +40,13 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
 
 async def send(bot: ExtBot[Any], chat_id: int, reply: Reply, *, is_urgent: bool = False) -> None:
     for part in split_reply(reply):
-        kwargs = {"rate_limit_args": urgent()} if is_urgent else {}
         await bot.send_message(
             chat_id,
             part.html,
             parse_mode=ParseMode.HTML,
             reply_markup=keyboard(part),
             link_preview_options=NO_PREVIEW,
-            **kwargs,
+            rate_limit_args=urgent() if is_urgent else None,
         )
 
 
