@@ -48,7 +48,8 @@ WEBHOOK_PATH = "telegram"
 PURGE_EVERY_SECONDS = 6 * 3600
 TELEGRAM_PER_SECOND = 30.0
 SEND_TIMEOUT = 10.0  # seconds to wait for Telegram's answer to a call (its default is 5)
-CONCURRENT_UPDATES = 256
+CONCURRENT_UPDATES = 256  # updates being worked on (matching) at once
+MAX_IN_FLIGHT = 4096  # updates in the bot in all, most of them waiting for their turn to send
 App = Application[Any, Any, Any, Any, Any, Any]
 
 
@@ -69,8 +70,9 @@ def build_application(
         RedisFloodGate(redis, settings.flood_limit) if redis is not None else FloodGate(settings.flood_limit)
     )
     storage = Storage(store, cache, keep_unanswered_days=settings.unanswered_log_days)
-    limit = CONCURRENT_UPDATES if concurrent_updates is True else max(1, int(concurrent_updates))
-    progress = Progress(limit)
+    workers = CONCURRENT_UPDATES if concurrent_updates is True else max(1, int(concurrent_updates))
+    # one at a time means one at a time, sends included; otherwise up to MAX_IN_FLIGHT wait on Telegram
+    progress = Progress(workers, max_in_flight=1 if concurrent_updates is False else MAX_IN_FLIGHT)
     outbox = Outbox(TELEGRAM_PER_SECOND if telegram_limit else None, patience=settings.telegram_patience)
     builder = (
         ApplicationBuilder()

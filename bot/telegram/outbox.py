@@ -1,15 +1,16 @@
 """The one retry layer for every Bot API call, and the queue in front of it (python-telegram-bot's rate-limiter
 hook, so start-up calls, answers to button presses and messages all pass through it).
 
-- Throttle: at most `per_second` calls in any second (Telegram allows a bot about 30 messages a second).
+- Throttle: calls go out evenly spaced, `per_second` a second (Telegram allows a bot about 30 messages a second).
 - Priority: urgent calls (crisis replies) first, then answers to button presses and inline queries (a person is
   watching a spinner), then everything else; under load an urgent reply never waits behind the queue.
 - Outage: after a method fails, only one call of it at a time goes out (a probe, the most urgent one waiting),
   spaced with growing pauses; when it gets through, the rest follow in priority order. Each call keeps trying for
   `patience` seconds (a 20-second outage loses nothing). Other methods are not held up.
 - 429: everything waits the time Telegram asks for.
-- Never twice: a call that may have reached Telegram (a timeout while waiting for the answer) is repeated only
-  when repeating is harmless (edits, answers to queries, set-up calls) or urgent; an ordinary message is not.
+- Never twice: a call Telegram has most likely carried out (a timeout while waiting for its answer) is repeated
+  only when repeating is harmless (edits, answers to queries, set-up calls) or urgent; an ordinary message is not.
+  A refused or dropped connection, a 5xx or a 429 is repeated.
 - Refusals (400, 403, 401/404) are not retried: they are raised at once.
 """
 
@@ -19,7 +20,6 @@ import asyncio
 import datetime as dt
 import itertools
 import logging
-from collections import deque
 from collections.abc import Callable, Coroutine
 from dataclasses import dataclass, field
 from typing import Any
@@ -63,8 +63,18 @@ REPEATABLE = frozenset(
 )
 # Telegram answered and said no: asking again gives the same answer (BadRequest is a NetworkError in PTB)
 REFUSALS = (BadRequest, ChatMigrated, Conflict, EndPointNotFound, Forbidden, InvalidToken)
-# the request never reached Telegram
-NOT_SENT = (httpx.ConnectError, httpx.ConnectTimeout, httpx.PoolTimeout)
+# the request did not (fully) reach Telegram, or the connection was dropped before an answer: repeated. Not
+# here: a timeout while waiting for the answer (ReadTimeout): Telegram is slow and has most likely carried it out.
+NOT_CARRIED_OUT = (
+    httpx.ConnectError,
+    httpx.ConnectTimeout,
+    httpx.PoolTimeout,
+    httpx.WriteError,
+    httpx.WriteTimeout,
+    httpx.ReadError,
+    httpx.RemoteProtocolError,
+)
+BURST = 3  # calls that may go out at once before the spacing applies
 PATIENCE = 120.0  # seconds a call keeps trying
 FIRST_PAUSE = 0.5
 MAX_PAUSE = 2.0
@@ -82,8 +92,8 @@ def retryable(exc: BaseException, endpoint: str, is_urgent: bool) -> bool:
     if isinstance(exc, REFUSALS) or not isinstance(exc, NetworkError):
         return False
     cause = exc.__cause__
-    if cause is None or isinstance(cause, (TelegramError, *NOT_SENT)):
-        return True  # Telegram answered with a server error (5xx), or the request never left
+    if cause is None or isinstance(cause, (TelegramError, *NOT_CARRIED_OUT)):
+        return True  # Telegram answered with a server error (5xx), or the request did not get through
     return is_urgent or endpoint in REPEATABLE  # it may have been carried out
 
 
@@ -126,7 +136,7 @@ class Outbox(BaseRateLimiter[dict[str, Any]]):
         self.max_pause = max_pause
         self._waiting: list[_Waiter] = []
         self._order = itertools.count()
-        self._recent: deque[float] = deque()  # when the calls of the last second went out
+        self._next_slot = 0.0  # calls go out evenly spaced, with a small burst allowed
         self._health: dict[str, _Health] = {}
         self._paused_until = 0.0
         self._timer: asyncio.TimerHandle | None = None
@@ -247,12 +257,9 @@ class Outbox(BaseRateLimiter[dict[str, Any]]):
             if now < self._paused_until:
                 wake_at = self._paused_until
                 break
-            if self.per_second:
-                while self._recent and now - self._recent[0] >= 1.0:
-                    self._recent.popleft()
-                if len(self._recent) >= self.per_second:
-                    wake_at = self._recent[0] + 1.0
-                    break
+            if self.per_second and now < self._next_slot - BURST / self.per_second:
+                wake_at = self._next_slot - BURST / self.per_second
+                break
             eligible = []
             for waiter in self._waiting:
                 later = self._ready(waiter.method, now)
@@ -264,8 +271,8 @@ class Outbox(BaseRateLimiter[dict[str, Any]]):
                 break
             chosen = min(eligible)
             self._waiting.remove(chosen)
-            if self.per_second:
-                self._recent.append(now)
+            if self.per_second:  # evenly spaced, so the next urgent call never waits long for a slot
+                self._next_slot = max(now, self._next_slot) + 1.0 / self.per_second
             health = self._health.get(chosen.method)
             probe = health is not None and not health.up
             if health is not None and probe:

@@ -16,7 +16,7 @@ from bot.conversation import Outcome
 from bot.effects import Forget, Replace, Send, StorageEffect, Toast
 from bot.telegram.outbox import describe
 from bot.telegram.render import replace, send, toast
-from bot.telegram.services import Services
+from bot.telegram.services import Services, outcome_decided
 
 log = logging.getLogger(__name__)
 
@@ -34,6 +34,7 @@ class Target:
 
 
 async def perform(bot: ExtBot[Any], svc: Services, key: str | None, target: Target, outcome: Outcome) -> None:
+    outcome_decided()
     effects = outcome.effects
     stored = [e for e in effects if isinstance(e, StorageEffect)]
     if key is not None and stored:

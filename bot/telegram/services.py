@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Awaitable
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
 from telegram import Chat, User
 from telegram.constants import ChatType
-from telegram.ext import ContextTypes, SimpleUpdateProcessor
+from telegram.ext import BaseUpdateProcessor, ContextTypes
 
 from bot.app import Core
 from bot.config import Settings
@@ -21,19 +23,54 @@ from bot.store.storage import Storage
 KEY = "services"
 
 
-class Progress(SimpleUpdateProcessor):
-    """Runs updates (at most `max_concurrent_updates` at once) and counts those fully handled — replies sent and
-    storage done — so tests and benchmarks can wait for that instead of sleeping."""
+_release_worker: ContextVar[Callable[[], None] | None] = ContextVar("release_worker", default=None)
 
-    def __init__(self, max_concurrent_updates: int) -> None:
-        super().__init__(max_concurrent_updates)
+
+def outcome_decided() -> None:
+    """Called by a handler once it knows its replies: what remains is waiting for Telegram and storage, so another
+    update may be worked on meanwhile (a crisis message is never stuck behind answers waiting for their turn)."""
+    release = _release_worker.get()
+    if release is not None:
+        release()
+
+
+class Progress(BaseUpdateProcessor):
+    """Runs updates: at most `workers` being worked on (matching) at once, at most `max_in_flight` in the bot in
+    all (the rest wait at Telegram). Counts updates fully handled — replies sent, storage done — so tests and
+    benchmarks can wait for that instead of sleeping."""
+
+    def __init__(self, workers: int, max_in_flight: int = 4096) -> None:
+        super().__init__(max_in_flight)
+        self.workers = workers
+        self._working: asyncio.Semaphore | None = None
         self.handled = 0
         self._changed = threading.Condition()
 
+    async def initialize(self) -> None:
+        self._working = asyncio.Semaphore(self.workers)
+
+    async def shutdown(self) -> None:
+        pass
+
     async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self._working is None:
+            self._working = asyncio.Semaphore(self.workers)
+        working = self._working
+        await working.acquire()  # (with max_in_flight == workers this never waits: strictly one slot each)
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                working.release()
+
+        token = _release_worker.set(release)
         try:
             await coroutine
         finally:
+            _release_worker.reset(token)
+            release()
             with self._changed:
                 self.handled += 1
                 self._changed.notify_all()
