@@ -119,13 +119,18 @@ class Cluster:
         with urllib.request.urlopen(request, timeout=10) as response:
             return int(response.status)
 
-    async def ready(self, replica: Replica, timeout: float = 60.0) -> None:
-        """Wait until the replica's webhook listens (it registered its webhook with the fake before that)."""
-        deadline = time.monotonic() + timeout
-        while not replica.listening():
-            assert replica.process is not None and replica.process.poll() is None, replica.log.read_text()[-3000:]
-            assert time.monotonic() < deadline, "the replica did not start"
-            await asyncio.sleep(0.1)
+    async def ready(self, starts: int) -> None:
+        """Wait until replicas have started `starts` times in all (each registers its webhook as it starts) and
+        listen."""
+        try:
+            await self.fake.wait_for_async("setWebhook", starts, 60.0)
+        except TimeoutError:
+            raise AssertionError("\n".join(r.log.read_text()[-2000:] for r in self.replicas)) from None
+        for replica in self.replicas:  # the listener opens right after (a process gives no other signal)
+            deadline = time.monotonic() + 10
+            while replica.process is not None and not replica.listening():
+                assert time.monotonic() < deadline, replica.log.read_text()[-2000:]
+                await asyncio.sleep(0.05)
 
     async def texts(self, count: int, chat_id: int) -> list[str]:
         calls = await self.fake.wait_for_async("sendMessage", count, 30.0, chat_id)
@@ -164,8 +169,7 @@ async def cluster(tmp_path: Path, postgres_url: str, redis_url: str, **env: str)
             running = Cluster(fake, front, replicas)
             for replica in replicas:
                 replica.start()
-            for replica in replicas:
-                await running.ready(replica)
+            await running.ready(len(replicas))
             yield running
     finally:
         for replica in replicas:
@@ -202,7 +206,7 @@ async def test_a_conversation_carries_on_across_a_replica_restart(
             texts = await bots.texts(2 + n, USER)
             assert "Angielski" in texts[-1]
         first.start()
-        await bots.ready(first)
+        await bots.ready(3)
         await asyncio.to_thread(bots.post, bots.fake.push_message(USER, "where can I learn English?"), first.port)
         texts = await bots.texts(4, USER)
         assert "Angielski" in texts[-1]  # the restarted replica knows the choice: it was stored, not kept in memory

@@ -20,16 +20,12 @@ async def sent(bot: Running, count: int = 1, chat_id: int | None = USER, method:
     return await asyncio.to_thread(bot.fake.wait_for, method, count, 15.0, chat_id)
 
 
-async def quiet(bot: Running, seconds: float = 0.6) -> None:
-    await asyncio.sleep(seconds)
-
-
 async def test_flood_gets_one_slow_down_then_silence(start_bot: StartBot) -> None:
     async with start_bot(FLOOD_LIMIT_PER_MINUTE="5") as bot:
         for n in range(9):
             bot.fake.push_message(USER, f"where can I learn English {n}")
         await sent(bot, 6)
-        await quiet(bot)
+        await bot.settled()
         texts = [c.params["text"] for c in bot.fake.sent_to(USER)]
         assert len(texts) == 6
         assert sum("very fast" in t for t in texts) == 1

@@ -10,6 +10,7 @@ from pathlib import Path
 from bot.app import Core
 from bot.config import Settings, load_settings
 from bot.telegram.app import build_application
+from bot.telegram.services import KEY, Progress
 from tests.e2e.fake_bot_api import FakeBotApi
 
 
@@ -39,6 +40,12 @@ class BotThread:
         self._loop: asyncio.AbstractEventLoop | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="bot", daemon=True)
+        self.progress: Progress | None = None  # counts updates fully handled
+
+    def settled(self, timeout: float = 15.0) -> None:
+        """Block until every update queued so far was fully handled (replies sent, storage done)."""
+        assert self.progress is not None
+        self.progress.wait(self.fake.pushed, timeout)
 
     def __enter__(self) -> BotThread:
         self.fake.start()
@@ -71,6 +78,7 @@ class BotThread:
             await app.post_init(app)
             await app.start()
             await app.updater.start_polling(poll_interval=0.0, timeout=1)
+            self.progress = app.bot_data[KEY].progress
             self._ready.set()
             await self._stop.wait()
             await app.updater.stop()

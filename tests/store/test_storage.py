@@ -73,14 +73,13 @@ async def test_writes_wait_for_a_locked_database_in_order_and_a_forget_wins(tmp_
     path = tmp_path / "bot.sqlite3"
     store = Store(f"sqlite+aiosqlite:///{path}", timeout=0.3)
     await store.migrate()
-    storage = Storage(store, rest=0.2)
+    storage = Storage(store, rest=0.0)  # tried again as soon as asked
     key, other = new_key(), new_key()
     with sqlite_locked(path):
         await storage.apply(key, [SavePreference("lang", "pl")])
         await storage.apply(other, [SavePreference("lang", "cs")])
         assert storage.queued == 2
         assert await storage.forget(key) is False  # said so to the person; done when the database is back
-    await asyncio.sleep(0.3)  # the database rests after a failure
     await storage.flush()
     assert storage.queued == 0
     assert await store.preferences(key) is None  # the queued choice was dropped, the deletion carried out
