@@ -20,6 +20,7 @@ from collections import Counter, deque
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass
 from functools import partial
+from typing import Any
 
 from bot.effects import CountStat, LogUnanswered, RecordFeedback, SavePreference, StorageEffect
 from bot.store.cache import MemoryCache, PreferenceCache
@@ -30,6 +31,12 @@ FLUSH_EVERY = 1.0  # seconds between background flushes of counts and retries of
 REST_SECONDS = 5.0  # after a failure, how long no one waits on the database
 MAX_QUEUED = 10_000  # queued writes and buffered counts kept while the database is down (oldest dropped first)
 BATCH = 500
+
+
+def _finished(task: asyncio.Task[Any]) -> None:
+    """A background read is done: its error (already logged by the reader) must not be reported again."""
+    if not task.cancelled():
+        task.exception()
 
 
 @dataclass(frozen=True)
@@ -65,6 +72,7 @@ class Storage:
         self._writing = asyncio.Lock()
         self._migrated = asyncio.Event()
         self._flushed = asyncio.Condition()
+        self._background: set[asyncio.Task[tuple[str | None, str | None] | None]] = set()
         self.dropped = 0  # writes given up because too many were queued
 
     # -- life cycle -------------------------------------------------------------------------------------------
@@ -83,6 +91,8 @@ class Storage:
             self._task = None
         try:
             async with asyncio.timeout(wait):
+                if self._background:
+                    await asyncio.wait(set(self._background))
                 await self.flush()
         except TimeoutError:
             log.warning("could not write %d buffered row(s) before stopping", len(self._stats) + len(self._queue))
@@ -151,13 +161,20 @@ class Storage:
             return (cached.lang, cached.role)
         if self.resting:
             return (cached.lang, cached.role) if cached is not None else None
-        try:
-            async with asyncio.timeout(self.store.timeout + 2 * GRACE):
-                row = await self.store.preferences(key)
-        except Exception as exc:
-            log.warning("could not read preferences (%s); answering with defaults", type(exc).__name__)
+        # a person waits at most `timeout` on the database: the read goes on (and cleans up) in the background
+        read = asyncio.create_task(self.store.preferences(key))
+        self._background.add(read)
+        read.add_done_callback(self._background.discard)
+        read.add_done_callback(_finished)
+        done, _ = await asyncio.wait({read}, timeout=self.store.timeout)
+        error = None if not done else read.exception()
+        if not done or error is not None:
+            log.warning(
+                "could not read preferences (%s); answering with defaults", type(error or TimeoutError()).__name__
+            )
             self._failed()
             return (cached.lang, cached.role) if cached is not None else None
+        row = read.result()
         lang, role = row or (None, None)
         await self.cache.fill(key, lang, role)
         merged = await self.cache.get(key)

@@ -10,13 +10,14 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit, urlunsplit
 
 import pytest
 from telegram import User
 
 from bot.logs import configure_logging
 from tests.e2e.conftest import Running, StartBot
-from tests.e2e.faults import free_port, sqlite_locked, tarpit
+from tests.e2e.faults import FreezableProxy, free_port, sqlite_locked, tarpit
 
 USER = 8001
 CRISIS = "I want to kill myself tonight"
@@ -301,3 +302,28 @@ async def test_language_and_role_pressed_at_once_are_both_kept(start_bot: StartB
         for person in people:
             assert await bot.services.store.preferences(key_of(bot, person)) == ("pl", "staff")
             assert await bot.services.storage.preferences(key_of(bot, person)) == ("pl", "staff")
+
+
+async def test_a_database_that_hangs_mid_run_costs_a_crisis_reply_at_most_the_timeout(
+    start_bot: StartBot, tmp_path: Path
+) -> None:
+    from tests.store.conftest import POSTGRES_URL, _postgres_reachable
+
+    if not await _postgres_reachable():
+        pytest.skip(f"PostgreSQL is not reachable at {POSTGRES_URL}; set TEST_POSTGRES_URL to test it")
+    parts = urlsplit(POSTGRES_URL)
+    proxy = FreezableProxy(parts.port or 5432)
+    url = urlunsplit(parts._replace(netloc=parts.netloc.replace(f":{parts.port or 5432}", f":{proxy.port}")))
+    try:
+        async with start_bot(DATABASE_URL=url) as bot:  # migrated through the proxy
+            seconds, _ = await latency(bot, USER, QUESTION)  # the database works: read, then cached
+            proxy.freeze()
+            seconds, text = await latency(bot, USER + 1, CRISIS)  # someone new: their preferences are read
+            print(f"crisis after a hang mid-run: {seconds:.2f} s")
+            assert "999" in text and seconds <= CRISIS_LIMIT, seconds
+            seconds, text = await latency(bot, USER + 2, QUESTION)
+            assert "ESOL" in text and seconds <= ANSWER_LIMIT, seconds
+            proxy.thaw()
+            assert await bot.services.storage.drained(15)
+    finally:
+        proxy.close()
