@@ -27,6 +27,7 @@ from telegram.ext import (
     TypeHandler,
     filters,
 )
+from telegram.request import BaseRequest
 
 from bot.app import Core
 from bot.config import Settings
@@ -60,9 +61,11 @@ def build_application(
     *,
     telegram_limit: bool = True,
     concurrent_updates: int | bool = True,
+    requests: tuple[BaseRequest, BaseRequest] | None = None,
 ) -> App:
     """`telegram_limit`: keep to Telegram's 30 messages a second (off only in tests and benchmarks of the bot's
-    own speed)."""
+    own speed). `requests`: python-telegram-bot's request layer for calls and for getUpdates (tests plug a fake
+    in; by default HTTP with the timeouts below)."""
     store = store or Store(settings.database_url, settings.database_timeout)
     redis = _redis(settings.redis_url)
     cache: PreferenceCache = RedisCache(redis) if redis is not None else MemoryCache()
@@ -79,11 +82,13 @@ def build_application(
         .token(settings.token or "")
         .rate_limiter(outbox)
         .concurrent_updates(progress)
-        .read_timeout(SEND_TIMEOUT)
-        .write_timeout(SEND_TIMEOUT)
         .post_init(_post_init)
         .post_shutdown(_post_shutdown)
     )
+    if requests is None:
+        builder = builder.read_timeout(SEND_TIMEOUT).write_timeout(SEND_TIMEOUT)
+    else:
+        builder = builder.request(requests[0]).get_updates_request(requests[1])
     if settings.api_base_url:
         builder = builder.base_url(settings.api_base_url)
     app: App = builder.build()

@@ -13,7 +13,7 @@ import pytest
 from bot.app import Core, build_core
 from bot.telegram.app import build_application
 from bot.telegram.services import KEY, Services
-from tests.e2e.fake_bot_api import FakeBotApi
+from tests.e2e.fake_bot_api import FakeBotApi, FakeRequest
 from tests.e2e.threaded import settings_for
 
 
@@ -43,13 +43,16 @@ StartBot = Callable[..., AbstractAsyncContextManager[Running]]
 def start_bot(core: Core, tmp_path: Path) -> StartBot:
     """`async with start_bot(FLOOD_LIMIT_PER_MINUTE="5") as bot:` — extra environment settings as keywords;
     `telegram_limit` keeps to Telegram's 30 messages a second; `before_start` sets faults before the bot starts;
-    `wait_for_database=False` starts without waiting for the schema (a database that is down)."""
+    `wait_for_database=False` starts without waiting for the schema (a database that is down); `socket=True`
+    talks to the fake over HTTP, as in production (for timeouts), instead of through python-telegram-bot's request
+    layer directly."""
 
     @asynccontextmanager
     async def running(
         telegram_limit: bool = False,
         wait_for_database: bool = True,
         before_start: Callable[[FakeBotApi], None] | None = None,
+        socket: bool = False,
         **env: str,
     ) -> AsyncIterator[Running]:
         fake = FakeBotApi()
@@ -57,7 +60,8 @@ def start_bot(core: Core, tmp_path: Path) -> StartBot:
         if before_start is not None:
             before_start(fake)
         settings = settings_for(fake, tmp_path, **env)
-        app = build_application(settings, core, telegram_limit=telegram_limit)
+        requests = None if socket else (FakeRequest(fake), FakeRequest(fake))
+        app = build_application(settings, core, telegram_limit=telegram_limit, requests=requests)
         try:
             async with app:
                 assert app.post_init is not None and app.updater is not None

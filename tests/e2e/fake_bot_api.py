@@ -32,15 +32,18 @@ import re
 import socket
 import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email import policy
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
-__all__ = ["BOT_USERNAME", "Call", "FakeBotApi", "TelegramRefusal", "parse_telegram_html"]
+from telegram.request import BaseRequest, RequestData
+
+__all__ = ["BOT_USERNAME", "Call", "FakeBotApi", "FakeRequest", "TelegramRefusal", "parse_telegram_html"]
 
 BOT_USERNAME = "test_iag_bot"
 MAX_TEXT = 4096
@@ -756,3 +759,40 @@ def _int(value: Any) -> int | None:
         return int(str(value))
     except ValueError:
         return None
+
+
+class FakeRequest(BaseRequest):
+    """python-telegram-bot's request layer wired straight to a FakeBotApi, no socket: for tests where the network
+    is not the point. Bodies are encoded as HTTPXRequest encodes them (form fields, JSON-encoded non-strings)."""
+
+    def __init__(self, fake: FakeBotApi, workers: int = 64) -> None:
+        self.fake = fake
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="fake-request")  # long polls block a thread
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 5.0
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        body = urlencode(request_data.json_parameters).encode() if request_data is not None else b""
+        path = urlsplit(url).path
+        loop = asyncio.get_running_loop()
+        status, payload = await loop.run_in_executor(
+            self._pool, self.fake._handle, path, "application/x-www-form-urlencoded", body
+        )
+        return status, json.dumps(payload).encode("utf-8")

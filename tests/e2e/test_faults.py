@@ -170,19 +170,21 @@ async def test_a_20_second_outage_loses_no_answer_and_crisis_replies_go_first(st
         assert int(answers[0].params["chat_id"]) == people[-1] and "999" in answers[0].params["text"]
 
 
-async def test_a_slow_api_sends_an_answer_once(bot: Running) -> None:
-    bot.fake.slow_next("sendMessage", 6.0)  # carried out at once, answered after 6 s (PTB's default wait is 5 s)
-    bot.fake.push_message(USER, QUESTION)
-    await bot.settled(30)
-    assert len([c for c in bot.fake.calls if c.method == "sendMessage"]) == 1
+async def test_a_slow_api_sends_an_answer_once(start_bot: StartBot) -> None:
+    async with start_bot(socket=True) as bot:  # the point is how HTTP waits for an answer
+        bot.fake.slow_next("sendMessage", 6.0)  # carried out at once, answered after 6 s (PTB's default wait is 5)
+        bot.fake.push_message(USER, QUESTION)
+        await bot.settled(30)
+        assert len([c for c in bot.fake.calls if c.method == "sendMessage"]) == 1
 
 
-async def test_a_crisis_reply_is_repeated_when_unsure_it_arrived(bot: Running) -> None:
-    bot.fake.slow_next("sendMessage", 11.0)  # longer than the bot waits for an answer
-    bot.fake.push_message(USER, CRISIS)
-    await bot.settled(40)
-    crisis = [c for c in bot.fake.calls if c.method == "sendMessage" and "999" in c.params["text"]]
-    assert len(crisis) == 2  # better twice than never
+async def test_a_crisis_reply_is_repeated_when_unsure_it_arrived(start_bot: StartBot) -> None:
+    async with start_bot(socket=True) as bot:
+        bot.fake.slow_next("sendMessage", 11.0)  # longer than the bot waits for an answer
+        bot.fake.push_message(USER, CRISIS)
+        await bot.settled(40)
+        crisis = [c for c in bot.fake.calls if c.method == "sendMessage" and "999" in c.params["text"]]
+        assert len(crisis) == 2  # better twice than never
 
 
 async def test_a_500_on_answering_a_button_keeps_the_card_and_clears_the_spinner(bot: Running) -> None:
