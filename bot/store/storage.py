@@ -111,7 +111,7 @@ class Storage:
                 )
                 self._failed()
                 await asyncio.sleep(pause)
-                pause = min(pause * 2, self.rest)
+                pause = min(pause * 2, max(self.rest, 0.5))
         self._down_until = 0.0
         self._migrated.set()
         log.info("the database schema is up to date")

@@ -172,10 +172,10 @@ class Outbox(BaseRateLimiter[dict[str, Any]]):
             try:
                 result = await callback(*args, **kwargs)
             except RetryAfter as exc:
-                self._done(endpoint, probe, reached=True)
                 wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, dt.timedelta) else exc.retry_after
                 log.info("Telegram asked us to wait %.1f s", float(wait))
-                self._paused_until = max(self._paused_until, loop.time() + float(wait) + 0.1)
+                self._paused_until = max(self._paused_until, loop.time() + float(wait) + 0.1)  # everyone waits
+                self._done(endpoint, probe, reached=True)
                 last = exc
                 continue
             except asyncio.CancelledError:
