@@ -152,6 +152,10 @@ class Conversation:
             replies.append(menus.no_match(ctx))
         return Outcome(self._answer(result, replies, text), profile, result, lang=ctx.lang)
 
+    def urgent(self, text: str) -> bool:
+        """Whether a message has crisis words, at a glance (see Matcher.crisis_words): to be answered first."""
+        return self.matcher.crisis_words(text[:MAX_MESSAGE])
+
     def _answer(self, result: MatchResult, replies: list[Reply], text: str) -> tuple[Effect, ...]:
         """The replies (a crisis reply is urgent), an anonymous count, and the question when it found no answer."""
         effects: list[Effect] = [Send(r, urgent=result.crisis is not None and n == 0) for n, r in enumerate(replies)]

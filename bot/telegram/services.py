@@ -6,7 +6,7 @@ import asyncio
 import threading
 from collections.abc import Awaitable, Callable
 from contextvars import ContextVar
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 from telegram import Chat, User
@@ -20,6 +20,7 @@ from bot.flood import FloodGuard
 from bot.reload import LiveCore, Reloader
 from bot.store import Store, user_key
 from bot.store.storage import Storage
+from bot.telegram.turns import Turns
 
 KEY = "services"
 
@@ -93,6 +94,7 @@ class Services:
     flood: FloodGuard
     progress: Progress
     reloader: Reloader | None = None
+    turns: Turns = field(default_factory=Turns)  # matching, one message at a time, crisis words first
 
     @property
     def core(self) -> Core:

@@ -19,8 +19,10 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     svc = services(context)
     profile = await svc.profile(user)
+    async with svc.turns.turn():
+        found = svc.core.conversation.shareable_cards(profile, query.query[:MAX_MESSAGE])[:MAX_RESULTS]
     results = []
-    for card in svc.core.conversation.shareable_cards(profile, query.query[:MAX_MESSAGE])[:MAX_RESULTS]:
+    for card in found:
         results.append(
             InlineQueryResultArticle(
                 id=card.issue_id,

@@ -17,5 +17,7 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     text = (message.text or message.caption or "")[:MAX_MESSAGE]  # cut before any work
     svc = services(context)
     profile = await svc.profile(user)
-    outcome = svc.core.conversation.on_text(profile, text)
+    conversation = svc.core.conversation
+    async with svc.turns.turn(urgent=conversation.urgent(text)):
+        outcome = conversation.on_text(profile, text)
     await perform(context.bot, svc, svc.key(user) if user else None, Target(message.chat_id), outcome)
