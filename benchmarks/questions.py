@@ -10,3 +10,6 @@ QUESTIONS = [
     "who won the football last night",
     "как записаться к врачу",
 ]
+
+# a message that shows immediate danger: its reply must never wait behind the others
+CRISIS = "I want to kill myself tonight"

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
     from bot.store.reports import Traffic
 
 DEFAULT_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
+REPORT_TIMEOUT = 30.0  # seconds for a report's database statements (an admin can wait; a person never does)
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -159,10 +160,10 @@ def _cmd_run(args: argparse.Namespace) -> int:
     from bot.reload import LiveCore, Reloader
     from bot.telegram.app import run
 
-    configure_logging()
+    secrets = [settings.token or "", settings.webhook_secret, settings.user_key_secret.decode(errors="ignore")]
+    configure_logging(secrets=secrets)
     reloader = Reloader(LiveCore(core), args.knowledge, DEFAULT_LOCALES, build_matcher)
-    run(settings, core, reloader)
-    return 0
+    return run(settings, core, reloader)
 
 
 def _cmd_console(args: argparse.Namespace) -> int:
@@ -266,7 +267,7 @@ def _traffic(database_url: str, days: int) -> Traffic | None:
     from bot.store.reports import traffic
 
     async def read() -> Traffic:
-        store = Store(database_url)
+        store = Store(database_url, timeout=REPORT_TIMEOUT)
         try:
             return await traffic(store, days)
         finally:

@@ -5,12 +5,14 @@ A bad value stops the bot with a message in plain words (never a traceback).
 
 from __future__ import annotations
 
+import hashlib
 import os
+import re
 import secrets
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
-from urllib.parse import urlparse
+from urllib.parse import urlparse, urlsplit, urlunsplit
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DATA_DIR = PROJECT_ROOT / "data"
@@ -20,9 +22,12 @@ class ConfigError(Exception):
     """A setting is wrong; the message says which and how to fix it."""
 
 
+_SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}\Z")  # what Telegram accepts as a webhook secret
+
+
 @dataclass(frozen=True)
 class Settings:
-    token: str | None
+    token: str | None = field(repr=False)
     api_base_url: str | None
     database_url: str
     webhook_url: str | None
@@ -32,10 +37,44 @@ class Settings:
     user_key_secret: bytes = field(repr=False)
     unanswered_log_days: int  # 0 = off: unanswered questions are not kept at all
     flood_limit: int
+    redis_url: str | None = None  # shared state (flood limits, preference cache) across replicas
+    webhook_secret_setting: str | None = field(default=None, repr=False)
+    database_timeout: float = 1.0  # seconds one storage call may take before the bot carries on without it
+    telegram_patience: float = 120.0  # seconds a Bot API call keeps being retried through an outage
 
     @property
     def use_telegram(self) -> bool:
         return bool(self.token)
+
+    @property
+    def webhook_secret(self) -> str:
+        """WEBHOOK_SECRET; only when it is unset, one derived from the token (so it is stable across restarts)."""
+        if self.webhook_secret_setting:
+            return self.webhook_secret_setting
+        return hashlib.sha256(b"webhook:" + (self.token or "").encode()).hexdigest()[:48]
+
+    def __repr__(self) -> str:
+        """Never shows the token, the secrets, or passwords inside the database and Redis addresses."""
+        shown = []
+        for f in fields(self):
+            if not f.repr:
+                shown.append(f"{f.name}=<hidden>")
+                continue
+            value = getattr(self, f.name)
+            if f.name in ("database_url", "redis_url", "api_base_url") and isinstance(value, str):
+                value = without_password(value)
+            shown.append(f"{f.name}={value!r}")
+        return f"Settings({', '.join(shown)})"
+
+
+def without_password(url: str) -> str:
+    """An address as it may be logged: any password replaced by ***."""
+    parts = urlsplit(url)
+    if parts.password is None:
+        return url
+    netloc = parts.netloc.rsplit("@", 1)
+    user = netloc[0].split(":", 1)[0]
+    return urlunsplit(parts._replace(netloc=f"{user}:***@{netloc[1]}"))
 
 
 def load_settings(env: Mapping[str, str] | None = None, data_dir: Path = DATA_DIR) -> Settings:
@@ -51,6 +90,12 @@ def load_settings(env: Mapping[str, str] | None = None, data_dir: Path = DATA_DI
     webhook_url = env.get("WEBHOOK_URL", "").strip() or None
     if webhook_url and not webhook_url.startswith("https://"):
         raise ConfigError("WEBHOOK_URL must be an https:// address that Telegram can reach.")
+    webhook_secret = env.get("WEBHOOK_SECRET", "").strip() or None
+    if webhook_secret and not _SECRET_TOKEN.match(webhook_secret):
+        raise ConfigError("WEBHOOK_SECRET must be 1 to 256 characters: letters A-Z and a-z, digits, _ and -.")
+    redis_url = env.get("REDIS_URL", "").strip() or None
+    if redis_url and urlparse(redis_url).scheme not in ("redis", "rediss", "unix"):
+        raise ConfigError("REDIS_URL must be a redis:// (or rediss://, unix://) address, e.g. redis://127.0.0.1:6379/0")
     return Settings(
         token=token,
         api_base_url=base_url,
@@ -62,6 +107,10 @@ def load_settings(env: Mapping[str, str] | None = None, data_dir: Path = DATA_DI
         user_key_secret=_secret(env, data_dir),
         unanswered_log_days=_int(env, "UNANSWERED_LOG_DAYS", 0),
         flood_limit=_int(env, "FLOOD_LIMIT_PER_MINUTE", 20),
+        redis_url=redis_url,
+        webhook_secret_setting=webhook_secret,
+        database_timeout=_seconds(env, "DATABASE_TIMEOUT", 1.0, low=0.1, high=30.0),
+        telegram_patience=_seconds(env, "TELEGRAM_RETRY_SECONDS", 120.0, low=60.0, high=3600.0),
     )
 
 
@@ -101,6 +150,19 @@ def _int(env: Mapping[str, str], name: str, default: int) -> int:
         raise ConfigError(f"{name} must be a whole number, not '{raw}'.") from None
     if value < 0:
         raise ConfigError(f"{name} must not be negative.")
+    return value
+
+
+def _seconds(env: Mapping[str, str], name: str, default: float, low: float, high: float) -> float:
+    raw = env.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        raise ConfigError(f"{name} must be a number of seconds, not '{raw}'.") from None
+    if not low <= value <= high:
+        raise ConfigError(f"{name} must be between {low:g} and {high:g} seconds.")
     return value
 
 

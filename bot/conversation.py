@@ -1,29 +1,60 @@
-"""Decide what to answer: a command, a button, or a message (crisis? greeting? question?) -> list of Reply.
+"""Decide what to answer: a command, a button, or a message (crisis? greeting? question?) -> an Outcome: the
+effects to carry out (replies to send or show in place, what to store; see bot/effects.py).
 
-Plain Python: the Telegram adapter, the terminal console and the `ask` command all call this and render the
-replies their own way.
+Plain Python: the Telegram adapter, the terminal console and the `ask` command all call this and carry out the
+effects their own way.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from bot.callbacks import decode
+from bot.callbacks import (
+    Checklist,
+    ChooseArea,
+    ChooseLanguage,
+    ChooseRole,
+    DirectoryPage,
+    LanguageMenu,
+    PickLanguageFor,
+    RateIssue,
+    ShowIssue,
+    ShowLocal,
+    ShowPractices,
+    Theme,
+    Topics,
+    decode,
+)
+from bot.effects import (
+    CountStat,
+    Effect,
+    Forget,
+    LogUnanswered,
+    RecordFeedback,
+    Replace,
+    SavePreference,
+    Send,
+    Toast,
+)
 from bot.i18n import Catalogs
 from bot.kb.model import KnowledgeBase
-from bot.languages import RTL_LANGUAGES, SOURCE_LANGUAGE, is_supported, normalise_code
+from bot.languages import RTL_LANGUAGES, SOURCE_LANGUAGE, normalise_code
 from bot.match import Matcher, MatchResult
+from bot.privacy import redact
 from bot.replies import Reply, areas, cards, checklist, menus, practices
-from bot.replies.context import ROLES, RenderContext, role_from_code
+from bot.replies.context import RenderContext
 from bot.replies.model import right_to_left
 
 CLOSE_MATCH_RATIO = 0.8  # other topics are offered when their score is within 80% of the best
 CRISIS_SIGNPOST_SCORE = 0.6  # after a crisis reply, a topic card only when the match is clear
+MAX_MESSAGE = 4096  # characters of a message that are read (Telegram's own limit): the rest is cut before any work
+MAX_QUERY = 64  # characters of a /contacts search that are used and quoted back
 
 
 @dataclass(frozen=True)
 class Profile:
-    """What we know about the person: their chosen language and role, and their Telegram client's language."""
+    """What we know about the person: their chosen language, role and local area, and their Telegram client's
+    language."""
 
     lang: str | None = None
     role: str | None = None
@@ -47,18 +78,44 @@ class ShareableCard:
 
 @dataclass(frozen=True)
 class Outcome:
-    """The replies, plus what the adapter should remember or record."""
+    """What to do (bot/effects.py: replies first, then what to store), and the person's profile afterwards."""
 
-    replies: list[Reply]
+    effects: tuple[Effect, ...]
     profile: Profile
     result: MatchResult | None = None
-    feedback: tuple[str, bool] | None = None  # (issue id, helpful?)
-    forget: bool = False
     lang: str | None = None  # the language the replies are in
 
     def __post_init__(self) -> None:
         if self.lang in RTL_LANGUAGES:
-            object.__setattr__(self, "replies", [right_to_left(r) for r in self.replies])
+            object.__setattr__(self, "effects", tuple(_right_to_left(e) for e in self.effects))
+
+    @property
+    def replies(self) -> list[Reply]:
+        """Every reply in order (for /forget: the one said when it worked), for adapters that only show text."""
+        out = []
+        for effect in self.effects:
+            if isinstance(effect, Send | Replace | Toast):
+                out.append(effect.reply)
+            elif isinstance(effect, Forget):
+                out.append(effect.done)
+        return out
+
+
+def _right_to_left(effect: Effect) -> Effect:
+    if isinstance(effect, Send | Replace | Toast):
+        return replace(effect, reply=right_to_left(effect.reply))
+    if isinstance(effect, Forget):
+        return Forget(right_to_left(effect.done), right_to_left(effect.failed))
+    return effect
+
+
+def _shown(replies: list[Reply], profile: Profile, lang: str) -> Outcome:
+    """Replies shown in place of the message whose button was pressed."""
+    return Outcome(tuple(Replace(r) for r in replies), profile, lang=lang)
+
+
+def _sent(replies: list[Reply], profile: Profile, lang: str) -> Outcome:
+    return Outcome(tuple(Send(r) for r in replies), profile, lang=lang)
 
 
 class Conversation:
@@ -73,6 +130,7 @@ class Conversation:
     # -- messages ---------------------------------------------------------------------------------------
 
     def on_text(self, profile: Profile, text: str) -> Outcome:
+        text = text[:MAX_MESSAGE]
         result = self.matcher.match(text, lang=profile.lang, client_lang=normalise_code(profile.client_lang))
         ctx = self.context(result.lang, profile.role, profile.area)
         replies: list[Reply] = []
@@ -92,7 +150,36 @@ class Conversation:
                 replies.append(cards.issue_card(ctx, issue, close))
         elif result.crisis is None:
             replies.append(menus.no_match(ctx))
-        return Outcome(replies, profile, result, lang=ctx.lang)
+        return Outcome(self._answer(result, replies, text), profile, result, lang=ctx.lang)
+
+    def urgent(self, text: str) -> bool:
+        """Whether a message has crisis words, at a glance (see Matcher.crisis_words): to be answered first."""
+        return self.matcher.crisis_words(text[:MAX_MESSAGE])
+
+    def _answer(self, result: MatchResult, replies: list[Reply], text: str) -> tuple[Effect, ...]:
+        """The replies (a crisis reply is urgent), an anonymous count, and the question when it found no answer."""
+        effects: list[Effect] = [Send(r, urgent=result.crisis is not None and n == 0) for n, r in enumerate(replies)]
+        if result.crisis is not None:
+            effects.append(CountStat(result.lang, "crisis", crisis_kind=result.crisis.kind))
+        elif result.smalltalk is not None:
+            effects.append(CountStat(result.lang, result.smalltalk))
+        elif result.matches:
+            effects.append(CountStat(result.lang, "match", result.matches[0].issue, result.matches[0].score))
+        else:
+            effects.append(CountStat(result.lang, "no-match"))
+            if result.words:
+                effects.append(LogUnanswered(result.lang, redact(text)))
+        return tuple(effects)
+
+    def slow_down(self, profile: Profile) -> Outcome:
+        """Said once when someone writes faster than the flood limit allows."""
+        ctx = self.context(profile.ui_lang, None)
+        return _sent([menus.slow_down(ctx)], profile, ctx.lang)
+
+    def failure(self, profile: Profile) -> Outcome:
+        """Said when something went wrong on our side, instead of silence."""
+        ctx = self.context(profile.ui_lang, None)
+        return _sent([menus.error(ctx)], profile, ctx.lang)
 
     def shareable_cards(self, profile: Profile, text: str) -> list[ShareableCard]:
         """Cards for inline mode: the best matches for `text`, in the person's language and role."""
@@ -123,70 +210,69 @@ class Conversation:
             "checklist": checklist.checklist_reply,
         }
         if command in simple:
-            return Outcome([simple[command](ctx)], profile, lang=ctx.lang)
+            return _sent([simple[command](ctx)], profile, ctx.lang)
         if command == "privacy":
-            return Outcome([menus.privacy(ctx, unanswered_days)], profile, lang=ctx.lang)
+            return _sent([menus.privacy(ctx, unanswered_days)], profile, ctx.lang)
         if command == "contacts":
-            return Outcome([menus.directory(ctx, argument)], profile, lang=ctx.lang)
+            return _sent([menus.directory(ctx, _query(argument))], profile, ctx.lang)
         if command == "forget":
             cleared = Profile(client_lang=profile.client_lang)
-            return Outcome(
-                [menus.forgotten(self.context(cleared.ui_lang, None))], cleared, forget=True, lang=cleared.ui_lang
-            )
-        return Outcome([menus.help_reply(ctx)], profile, lang=ctx.lang)
+            view = self.context(cleared.ui_lang, None)
+            return Outcome((Forget(menus.forgotten(view), menus.forget_failed(view)),), cleared, lang=cleared.ui_lang)
+        return _sent([menus.help_reply(ctx)], profile, ctx.lang)
 
     # -- buttons ----------------------------------------------------------------------------------------
 
     def on_button(self, profile: Profile, data: str) -> Outcome:
-        callback = decode(data)
+        action = decode(data)
         ctx = self.context(profile.ui_lang, profile.role, profile.area)
-        if callback is None:
-            return Outcome([menus.stale_button(ctx)], profile, lang=ctx.lang)
-        action, args = callback.action, callback.args
-        if local := self._local_button(profile, action, args):
-            return local
-        if action == "L" and args and is_supported(args[0]):
-            profile = replace(profile, lang=args[0])
-            return Outcome([menus.language_set(self.context(args[0], profile.role))], profile, lang=args[0])
-        if action == "R" and args and role_from_code(args[0]) in ROLES:
-            profile = replace(profile, role=role_from_code(args[0]))
-            return Outcome([menus.role_set(self.context(profile.ui_lang, profile.role))], profile, lang=profile.ui_lang)
-        if action == "lm":
-            return Outcome([menus.language_menu(ctx)], profile, lang=ctx.lang)
-        if action == "t":
-            return Outcome([menus.themes(ctx)], profile, lang=ctx.lang)
-        if action == "T" and args:
-            return Outcome([menus.theme_issues(ctx, args[0])], profile, lang=ctx.lang)
-        if action == "d" and args and args[0].isdigit():
-            return Outcome([menus.directory(ctx, page=int(args[0]))], profile, lang=ctx.lang)
-        if action in ("i", "c", "m", "sl", "f") and args and (issue := self.kb.issue(args[0])) is not None:
-            if action == "sl":
-                return Outcome([menus.choose_language_for(ctx, issue.id)], profile, lang=ctx.lang)
-            if action == "f":
-                helpful = len(args) > 1 and args[1] == "1"
-                return Outcome([menus.thanks(ctx)], profile, feedback=(issue.id, helpful), lang=ctx.lang)
-            lang = args[1] if len(args) > 1 and is_supported(args[1]) else profile.ui_lang
-            role = role_from_code(args[2]) if len(args) > 2 else "migrant"
-            view = self.context(lang, role or profile.role, profile.area)
-            reply = {"i": cards.issue_card, "c": cards.contacts_reply, "m": cards.more_reply}[action](view, issue)
-            return Outcome([reply], profile, lang=view.lang)
-        return Outcome([menus.stale_button(ctx)], profile, lang=ctx.lang)
+        match action:
+            case ChooseLanguage(lang):
+                profile = replace(profile, lang=lang)
+                reply = menus.language_set(self.context(lang, profile.role))
+                return Outcome((Replace(reply), SavePreference("lang", lang)), profile, lang=lang)
+            case ChooseRole(role):
+                profile = replace(profile, role=role)
+                reply = menus.role_set(self.context(profile.ui_lang, profile.role))
+                return Outcome((Replace(reply), SavePreference("role", role)), profile, lang=profile.ui_lang)
+            case LanguageMenu():
+                return _shown([menus.language_menu(ctx)], profile, ctx.lang)
+            case Topics():
+                return _shown([menus.themes(ctx)], profile, ctx.lang)
+            case Theme(theme):
+                return _shown([menus.theme_issues(ctx, theme)], profile, ctx.lang)
+            case DirectoryPage(page):
+                return _shown([menus.directory(ctx, page=page)], profile, ctx.lang)
+            case PickLanguageFor(issue_id) if self.kb.issue(issue_id) is not None:
+                # a new message: the card stays on screen
+                return _sent([menus.choose_language_for(ctx, issue_id)], profile, ctx.lang)
+            case RateIssue(issue_id, helpful) if self.kb.issue(issue_id) is not None:
+                reply = menus.thanks(ctx)
+                return Outcome((Toast(reply), RecordFeedback(issue_id, helpful)), profile, lang=ctx.lang)
+            case ShowIssue(issue_id, view_name, lang, role) if (issue := self.kb.issue(issue_id)) is not None:
+                view = self.context(lang or profile.ui_lang, role or profile.role, profile.area)
+                reply = {"card": cards.issue_card, "contacts": cards.contacts_reply, "more": cards.more_reply}[
+                    view_name
+                ](view, issue)
+                # a card is sent anew (the one it came from stays visible); its other views replace it
+                return (_sent if view_name == "card" else _shown)([reply], profile, view.lang)
+            case ChooseArea(area) if area is None or self.kb.area(area) is not None:
+                profile = replace(profile, area=area)
+                view = self.context(profile.ui_lang, profile.role, area)
+                return Outcome((Replace(areas.area_set(view)), SavePreference("area", area)), profile, lang=view.lang)
+            case Checklist(group):
+                reply = checklist.checklist_group_reply(ctx, group) if group else checklist.checklist_reply(ctx)
+                return _shown([reply], profile, ctx.lang)
+            case ShowPractices(issue_id, lang, role) if (issue := self.kb.issue(issue_id)) is not None:
+                view = self.context(lang or profile.ui_lang, role or profile.role, profile.area)
+                return _shown([practices.practices_reply(view, issue)], profile, view.lang)
+            case ShowLocal(issue_id, lang, role) if (issue := self.kb.issue(issue_id)) is not None:
+                view = self.context(lang or profile.ui_lang, role or profile.role, profile.area)
+                return _shown([areas.area_reply(view, issue)], profile, view.lang)
+        return _shown([menus.stale_button(ctx)], profile, ctx.lang)
 
-    def _local_button(self, profile: Profile, action: str, args: tuple[str, ...]) -> Outcome | None:
-        """Buttons of the local area and good-practice views (A: set area, k: checklist, p: what others did,
-        la: all local information for an issue); None for any other button."""
-        ctx = self.context(profile.ui_lang, profile.role, profile.area)
-        if action == "A" and args and (args[0] == areas.NO_AREA or self.kb.area(args[0])):
-            profile = replace(profile, area=None if args[0] == areas.NO_AREA else args[0])
-            view = self.context(profile.ui_lang, profile.role, profile.area)
-            return Outcome([areas.area_set(view)], profile, lang=view.lang)
-        if action == "k":
-            reply = checklist.checklist_group_reply(ctx, args[0]) if args else checklist.checklist_reply(ctx)
-            return Outcome([reply], profile, lang=ctx.lang)
-        if action in ("p", "la") and args and (issue := self.kb.issue(args[0])) is not None:
-            lang = args[1] if len(args) > 1 and is_supported(args[1]) else profile.ui_lang
-            role = role_from_code(args[2]) if len(args) > 2 else None
-            view = self.context(lang, role or profile.role, profile.area)
-            reply = practices.practices_reply(view, issue) if action == "p" else areas.area_reply(view, issue)
-            return Outcome([reply], profile, lang=view.lang)
-        return None
+
+def _query(argument: str) -> str:
+    """A /contacts search as it is used and quoted back: one line, at most MAX_QUERY characters."""
+    query = " ".join(argument.split())
+    return query if len(query) <= MAX_QUERY else query[: MAX_QUERY - 1] + "…"

@@ -36,7 +36,7 @@ def ui_template(code_root: Path) -> Catalog:
 
 
 def ui_message_ids(code_root: Path) -> list[str]:
-    return [m.id[0] if isinstance(m.id, tuple) else m.id for m in ui_template(code_root) if m.id]
+    return [str(m.id[0]) if isinstance(m.id, tuple) else str(m.id) for m in ui_template(code_root) if m.id]
 
 
 def knowledge_template(kb: KnowledgeBase) -> Catalog:
@@ -94,14 +94,14 @@ def catalog_problems(locales: Path) -> list[Problem]:
         for message in catalog:
             if not message.id or not message.string or message.fuzzy:
                 continue
-            sources = message.id if isinstance(message.id, tuple) else (message.id,)
-            targets = message.string if isinstance(message.string, tuple) else (message.string,)
+            sources = [str(x) for x in message.id] if isinstance(message.id, tuple) else [str(message.id)]
+            targets = [str(x) for x in message.string] if isinstance(message.string, tuple) else [str(message.string)]
             expected = set(_PLACEHOLDER.findall(" ".join(sources)))
             for target in targets:
                 if target and set(_PLACEHOLDER.findall(target)) != expected:
                     wanted = ", ".join(sorted(expected)) or "none"
                     problems.append(
-                        Problem(shown, message.lineno, f"the translation must keep the placeholders {wanted}")
+                        Problem(shown, message.lineno or 1, f"the translation must keep the placeholders {wanted}")
                     )
                     break
     return problems

@@ -39,3 +39,23 @@ def conversation(kb: KnowledgeBase, matcher):  # type: ignore[no-untyped-def]
     from bot.i18n import Catalogs
 
     return Conversation(kb, matcher, Catalogs(PROJECT / "locales"))
+
+
+REDIS_URL = os.environ.get("TEST_REDIS_URL", "redis://127.0.0.1:6379/15")
+
+
+@pytest.fixture
+async def redis_url() -> str:
+    """A reachable Redis for tests (TEST_REDIS_URL); skipped with the reason when there is none (CI has one)."""
+    from redis.asyncio import Redis
+
+    client = Redis.from_url(REDIS_URL, socket_connect_timeout=2)
+    try:
+        await client.ping()
+    except Exception:
+        if os.environ.get("CI"):
+            pytest.fail(f"Redis is not reachable at {REDIS_URL} (CI must start it: see .ci/run)")
+        pytest.skip(f"Redis is not reachable at {REDIS_URL}; set TEST_REDIS_URL to test it")
+    finally:
+        await client.aclose()
+    return REDIS_URL

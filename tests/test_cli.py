@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -76,6 +77,11 @@ def test_console_chat_with_numbered_buttons() -> None:
     assert "Data collection" in result.stdout  # pressing [1] opened the theme's issues
 
 
+def _embedding_cache() -> dict[str, str]:
+    cache = os.environ.get("EMBEDDING_CACHE_DIR")
+    return {"EMBEDDING_CACHE_DIR": cache} if cache else {}
+
+
 def test_run_without_token_opens_the_console() -> None:
     result = subprocess.run(
         [sys.executable, "run_bot.py"],
@@ -84,7 +90,8 @@ def test_run_without_token_opens_the_console() -> None:
         capture_output=True,
         text=True,
         timeout=180,
-        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())},
+        # no TELEGRAM_BOT_TOKEN (nor anything else), only where the embeddings are cached
+        env={"PATH": "/usr/bin:/bin", "HOME": str(Path.home())} | _embedding_cache(),
     )
     assert result.returncode == 0, result.stderr
     assert "No TELEGRAM_BOT_TOKEN" in result.stderr

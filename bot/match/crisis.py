@@ -71,4 +71,5 @@ class CrisisDetector:
         inflected = (prefix >= np.maximum(3, t_len - 1)) & (w_len - prefix <= MAX_EXTRA_LETTERS) & (t_len >= 3)
         ratio = process.cdist(words, self._terms, scorer=fuzz.ratio, dtype=np.float32, workers=1)
         typo = (ratio >= TYPO_MIN_RATIO) & (t_len >= TYPO_MIN_LENGTH)
-        return (exact | inflected | typo).any(axis=0)
+        present: np.ndarray = (exact | inflected | typo).any(axis=0)
+        return present

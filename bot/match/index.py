@@ -49,7 +49,11 @@ class PhrasingsIndex:
             phrases: list[tuple[int, list[str]]] = []
 
             def add(
-                text: str, issue_id: str, weight: float, stop: frozenset[str] = stop, table: dict = term_weights
+                text: str,
+                issue_id: str,
+                weight: float,
+                stop: frozenset[str] = stop,
+                table: dict[str, np.ndarray] = term_weights,
             ) -> list[str]:
                 words = [w for w in tokens(text) if w not in stop and (len(w) > 1 or w.isdigit())]
                 for word in words:

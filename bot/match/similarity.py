@@ -35,7 +35,8 @@ def similarity_matrix(queries: Sequence[str], terms: Sequence[str], term_lengths
     exact = (prefix == longest).astype(np.float32)  # short words ("28", "gp") only match exactly
     ratio = process.cdist(queries, terms, scorer=fuzz.ratio, dtype=np.float32, workers=1)
     by_typo = np.where((ratio >= TYPO_MIN_RATIO) & (shortest >= TYPO_MIN_LENGTH), ratio / 100.0, 0.0)
-    return np.maximum(np.maximum(by_prefix, by_typo), exact).astype(np.float32)
+    scores: np.ndarray = np.maximum(np.maximum(by_prefix, by_typo), exact).astype(np.float32)
+    return scores
 
 
 def lengths(terms: Sequence[str]) -> np.ndarray:

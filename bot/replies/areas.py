@@ -8,15 +8,14 @@ addresses are shown as printed, with the year and "may have changed".
 
 from __future__ import annotations
 
-from bot.callbacks import encode
+from bot.callbacks import ChooseArea, ShowLocal, encode, pack
 from bot.kb.model import Area, AreaItem, Issue
-from bot.replies.context import MIGRANT, RenderContext
+from bot.replies.context import MIGRANT, STAFF, RenderContext
 from bot.replies.model import Button, Reply, esc, link
 
 CARD_ITEMS = 2  # on the card; the rest behind the button
 CARD_TEXT_LIMIT = 220
 KIND_ICONS = {"service": "🏢", "fact": "ℹ️", "action": "📌"}
-NO_AREA = "-"
 
 
 def area_menu(ctx: RenderContext) -> Reply:
@@ -25,8 +24,10 @@ def area_menu(ctx: RenderContext) -> Reply:
     current = ctx.kb.area(ctx.area)
     if current is not None:
         lines.append(esc(t.gettext("Now: {area}.", area=area_name(ctx, current))))
-    rows = [(Button(("✓ " if a.id == ctx.area else "") + area_name(ctx, a), encode("A", a.id)),) for a in ordered(ctx)]
-    rows.append((Button(t.gettext("No area"), encode("A", NO_AREA)),))
+    rows = [
+        (Button(("✓ " if a.id == ctx.area else "") + area_name(ctx, a), pack(ChooseArea(a.id))),) for a in ordered(ctx)
+    ]
+    rows.append((Button(t.gettext("No area"), pack(ChooseArea(None))),))
     return Reply("\n".join(lines), tuple(rows))
 
 
@@ -83,9 +84,8 @@ def area_button(ctx: RenderContext, issue: Issue, role: str | None) -> Button | 
     shortened = any(len(item_text(ctx, a, i)) > CARD_TEXT_LIMIT for a, i in items[:CARD_ITEMS])
     if len(items) <= CARD_ITEMS and not shortened:
         return None
-    code = "m" if role == MIGRANT else "s"
     label = ctx.t.gettext("📍 {area}: all ({n})", area=area_name(ctx, area), n=len(items))
-    return Button(label, encode("la", issue.id, ctx.lang, code))
+    return Button(label, pack(ShowLocal(issue.id, ctx.lang, MIGRANT if role == MIGRANT else STAFF)))
 
 
 def area_reply(ctx: RenderContext, issue: Issue) -> Reply:

@@ -93,8 +93,8 @@ def card_buttons(
     t, lang = ctx.t, ctx.lang
     code = "s" if role == STAFF else "m"
     rows: list[tuple[Button, ...]] = []
-    others = [ctx.kb.issue(m.issue) for m in alternatives]
-    if others := [o for o in others if o and o.id != issue.id][:2]:
+    found = [ctx.kb.issue(m.issue) for m in alternatives]
+    if others := [o for o in found if o and o.id != issue.id][:2]:
         rows.append(tuple(Button("↪ " + _short(ctx.issue_title(o)), encode("i", o.id, lang, code)) for o in others))
     extra = [practices.practices_button(ctx, issue) if role == STAFF else None, areas.area_button(ctx, issue, role)]
     if extra := [b for b in extra if b]:

@@ -3,7 +3,7 @@ the issues they concern as buttons."""
 
 from __future__ import annotations
 
-from bot.callbacks import encode
+from bot.callbacks import Checklist, encode, pack
 from bot.kb.model import ChecklistGroup
 from bot.replies.context import RenderContext
 from bot.replies.model import Button, Reply, esc
@@ -31,7 +31,7 @@ def checklist_reply(ctx: RenderContext) -> Reply:
         title = group_title(ctx, group)
         count = t.ngettext("{n} item", "{n} items", len(group.items))
         lines.append(f"• {esc(title)} ({esc(count)})")
-        rows.append((Button(title[:60], encode("k", group.id)),))
+        rows.append((Button(title[:60], pack(Checklist(group.id))),))
     lines.append("")
     lines.append("<i>" + esc(t.gettext("Source: {source}", source=ctx.source_label(checklist.source))) + "</i>")
     lines.extend(ctx.notes())
@@ -59,7 +59,7 @@ def checklist_group_reply(ctx: RenderContext, group_id: str) -> Reply:
         for issue in (ctx.kb.issue(i) for i in issue_ids[:MAX_ISSUE_BUTTONS])
         if issue
     ]
-    rows.append((Button(t.gettext("Back"), encode("k")),))
+    rows.append((Button(t.gettext("Back"), pack(Checklist())),))
     return Reply("\n".join(lines), tuple(rows))
 
 

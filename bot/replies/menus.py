@@ -139,7 +139,7 @@ def help_reply(ctx: RenderContext) -> Reply:
         "/area — " + esc(t.gettext("choose your area for local information")),
         "/checklist — " + esc(t.gettext("the council checklist, for staff")),
         "/privacy — " + esc(t.gettext("what we store and why")),
-        "/forget — " + esc(t.gettext("delete everything we store about you")),
+        "/forget — " + esc(t.gettext("delete your saved language, role, area and feedback")),
         "",
         esc(t.gettext("In an emergency call 999.")),
     ]
@@ -150,8 +150,10 @@ def privacy(ctx: RenderContext, unanswered_days: int = 0) -> Reply:
     t = ctx.t
     stored = (
         t.ngettext(
-            "Questions we could not answer are kept for {n} day, without your name or id, so we can improve.",
-            "Questions we could not answer are kept for {n} days, without your name or id, so we can improve.",
+            "Questions we could not answer are kept for {n} day so we can improve, with phone numbers, email "
+            "addresses and postcodes removed. They are not linked to you, so /forget cannot find them.",
+            "Questions we could not answer are kept for {n} days so we can improve, with phone numbers, email "
+            "addresses and postcodes removed. They are not linked to you, so /forget cannot find them.",
             unanswered_days,
         )
         if unanswered_days
@@ -173,13 +175,36 @@ def privacy(ctx: RenderContext, unanswered_days: int = 0) -> Reply:
         ),
         esc(t.gettext("If you press 👍 or 👎 we store which topic it was for and your choice, to improve answers.")),
         esc(t.gettext("Anonymous counts (day, language, topic found) help us see what people need.")),
-        esc(t.gettext("Send /forget at any time to delete everything we store about you.")),
+        esc(
+            t.gettext(
+                "Send /forget at any time to delete your saved language, role, area and feedback. "
+                "Anonymous counts are not linked to you and stay."
+            )
+        ),
     ]
     return Reply("\n".join(lines))
 
 
 def forgotten(ctx: RenderContext) -> Reply:
-    return Reply(esc(ctx.t.gettext("Done: everything we stored about you has been deleted.")))
+    return Reply(
+        esc(
+            ctx.t.gettext(
+                "Done: your saved language, role, area and feedback have been deleted. "
+                "Anonymous counts are not linked to you and stay."
+            )
+        )
+    )
+
+
+def forget_failed(ctx: RenderContext) -> Reply:
+    return Reply(
+        esc(
+            ctx.t.gettext(
+                "Sorry, I could not delete your data just now because our database is not reachable. I will delete "
+                "it as soon as it is back; you can also send /forget again later."
+            )
+        )
+    )
 
 
 def greeting(ctx: RenderContext) -> Reply:

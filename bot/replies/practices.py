@@ -3,7 +3,7 @@ who did it, what came of it, and the document and section it comes from."""
 
 from __future__ import annotations
 
-from bot.callbacks import encode
+from bot.callbacks import ShowPractices, encode, pack
 from bot.kb.model import Issue, Practice
 from bot.replies.context import RenderContext
 from bot.replies.model import Button, Reply, esc
@@ -15,7 +15,7 @@ def practices_button(ctx: RenderContext, issue: Issue) -> Button | None:
     """The card's button, when there is good practice for the issue."""
     if not ctx.kb.practices_for(issue.id):
         return None
-    return Button("💡 " + ctx.t.gettext("What others did"), encode("p", issue.id, ctx.lang, ctx.role_code))
+    return Button("💡 " + ctx.t.gettext("What others did"), pack(ShowPractices(issue.id, ctx.lang, ctx.role)))
 
 
 def practices_reply(ctx: RenderContext, issue: Issue) -> Reply:

@@ -39,7 +39,8 @@ class Traffic:
 
 async def traffic(store: Store, days: int, today: dt.date | None = None) -> Traffic:
     """The last `days` days up to `today` (default: today)."""
-    await store._ensure()
+    if not store.ready:
+        await store.migrate()
     until = today or dt.date.today()
     since = until - dt.timedelta(days=max(days, 1) - 1)
     in_range = (Stat.day >= since, Stat.day <= until)

@@ -1,51 +1,26 @@
-"""Render core replies for Telegram: HTML text, inline keyboards, split at 4096 characters."""
+"""Render core replies for Telegram: HTML text, inline keyboards, split at 4096 characters.
+
+Retries are not done here: every Bot API call passes through the outbox (bot/telegram/outbox.py), the one retry
+layer.
+"""
 
 from __future__ import annotations
 
-import asyncio
-import datetime as dt
 import logging
-from collections.abc import Awaitable, Callable
-from functools import partial
-from typing import TypeVar
+from typing import Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, Message
+from telegram import InlineKeyboardButton, InlineKeyboardMarkup, LinkPreviewOptions, MaybeInaccessibleMessage
 from telegram.constants import ParseMode
-from telegram.error import BadRequest, Forbidden, NetworkError, RetryAfter, TimedOut
-from telegram.ext import ContextTypes
+from telegram.error import BadRequest
+from telegram.ext import ExtBot
 
 from bot.replies import Reply
 from bot.replies.split import split_reply
+from bot.telegram.outbox import describe, urgent
 
 log = logging.getLogger(__name__)
 NO_PREVIEW = LinkPreviewOptions(is_disabled=True)
-ATTEMPTS = 5
-FIRST_BACKOFF = 0.5  # seconds, doubled after each network failure
-T = TypeVar("T")
-
-
-async def deliver(call: Callable[[], Awaitable[T]]) -> T:
-    """Call the Bot API, waiting out 429 (RetryAfter) and retrying timeouts and dropped connections with
-    backoff, so an answer is not lost. Refusals (BadRequest, Forbidden) are not retried."""
-    backoff = FIRST_BACKOFF
-    for attempt in range(1, ATTEMPTS + 1):
-        try:
-            return await call()
-        except RetryAfter as exc:
-            wait = exc.retry_after.total_seconds() if isinstance(exc.retry_after, dt.timedelta) else exc.retry_after
-            log.info("Telegram asked us to wait %.1f s (attempt %d)", wait, attempt)
-            if attempt == ATTEMPTS:
-                raise
-            await asyncio.sleep(float(wait) + 0.1)
-        except (BadRequest, Forbidden):
-            raise
-        except (TimedOut, NetworkError) as exc:
-            log.info("Bot API call failed (%s), retrying in %.1f s (attempt %d)", type(exc).__name__, backoff, attempt)
-            if attempt == ATTEMPTS:
-                raise
-            await asyncio.sleep(backoff)
-            backoff *= 2
-    raise AssertionError("unreachable")
+TOAST_CHARACTERS = 190  # Telegram shows at most 200 characters over the chat
 
 
 def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
@@ -63,33 +38,44 @@ def keyboard(reply: Reply) -> InlineKeyboardMarkup | None:
     )
 
 
-async def send(context: ContextTypes.DEFAULT_TYPE, chat_id: int, replies: list[Reply]) -> None:
-    for reply in replies:
-        for part in split_reply(reply):
-            await deliver(partial(_send_part, context, chat_id, part))
+async def send(bot: ExtBot[Any], chat_id: int, reply: Reply, *, is_urgent: bool = False) -> None:
+    for part in split_reply(reply):
+        await bot.send_message(
+            chat_id,
+            part.html,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard(part),
+            link_preview_options=NO_PREVIEW,
+            rate_limit_args=urgent() if is_urgent else None,
+        )
 
 
-async def _send_part(context: ContextTypes.DEFAULT_TYPE, chat_id: int, part: Reply) -> Message:
-    return await context.bot.send_message(
-        chat_id, part.html, parse_mode=ParseMode.HTML, reply_markup=keyboard(part), link_preview_options=NO_PREVIEW
-    )
-
-
-async def replace(context: ContextTypes.DEFAULT_TYPE, message: Message | None, replies: list[Reply]) -> None:
-    """Show the replies in place of `message` (menus, card views) when they fit in one message."""
-    if message is None or len(replies) != 1 or len(split_reply(replies[0])) != 1:
-        if message is not None:
-            await send(context, message.chat_id, replies)
+async def replace(bot: ExtBot[Any], message: MaybeInaccessibleMessage | None, chat_id: int, reply: Reply) -> None:
+    """Show `reply` in place of `message` (menus, card views) when it fits in one message; else send it anew."""
+    if message is None or not message.is_accessible or len(split_reply(reply)) != 1:
+        await send(bot, chat_id, reply)
         return
-    reply = replies[0]
     try:
-        await deliver(
-            lambda: message.edit_text(
-                reply.html, parse_mode=ParseMode.HTML, reply_markup=keyboard(reply), link_preview_options=NO_PREVIEW
-            )
+        await bot.edit_message_text(
+            reply.html,
+            chat_id=message.chat.id,
+            message_id=message.message_id,
+            parse_mode=ParseMode.HTML,
+            reply_markup=keyboard(reply),
+            link_preview_options=NO_PREVIEW,
         )
     except BadRequest as exc:
-        if "not modified" in str(exc).lower():
+        if "not modified" in exc.message.lower():
             return
-        log.info("could not edit a message (%s); sending a new one", exc)
-        await send(context, message.chat_id, replies)
+        log.info("could not edit a message (%s); sending a new one", describe(exc))
+        await send(bot, chat_id, reply)
+
+
+async def toast(bot: ExtBot[Any], query_id: str, text: str | None = None) -> bool:
+    """Answer a button press: clears the spinner, and shows `text` over the chat. Never raises."""
+    try:
+        await bot.answer_callback_query(query_id, text=text[:TOAST_CHARACTERS] if text else None)
+        return True
+    except Exception as exc:
+        log.info("could not answer a button press (%s)", describe(exc))
+        return False

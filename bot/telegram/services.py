@@ -2,100 +2,125 @@
 
 from __future__ import annotations
 
-import logging
+import asyncio
+import threading
+from collections.abc import Awaitable, Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, field
+from typing import Any
 
-from telegram import User
-from telegram.ext import ContextTypes
+from telegram import Chat, User
+from telegram.constants import ChatType
+from telegram.ext import BaseUpdateProcessor, ContextTypes
 
 from bot.app import Core
 from bot.config import Settings
-from bot.conversation import Outcome, Profile
-from bot.flood import FloodGate, Verdict
+from bot.conversation import Profile
+from bot.flood import FloodGuard
 from bot.reload import LiveCore, Reloader
 from bot.store import Store, user_key
+from bot.store.storage import Storage
+from bot.telegram.turns import Turns
 
-log = logging.getLogger(__name__)
 KEY = "services"
+
+
+_release_worker: ContextVar[Callable[[], None] | None] = ContextVar("release_worker", default=None)
+
+
+def outcome_decided() -> None:
+    """Called by a handler once it knows its replies: what remains is waiting for Telegram and storage, so another
+    update may be worked on meanwhile (a crisis message is never stuck behind answers waiting for their turn)."""
+    release = _release_worker.get()
+    if release is not None:
+        release()
+
+
+class Progress(BaseUpdateProcessor):
+    """Runs updates: at most `workers` being worked on (matching) at once, at most `max_in_flight` in the bot in
+    all (the rest wait at Telegram). Counts updates fully handled — replies sent, storage done — so tests and
+    benchmarks can wait for that instead of sleeping."""
+
+    def __init__(self, workers: int, max_in_flight: int = 4096) -> None:
+        super().__init__(max_in_flight)
+        self.workers = workers
+        self._working: asyncio.Semaphore | None = None
+        self.handled = 0
+        self._changed = threading.Condition()
+
+    async def initialize(self) -> None:
+        self._working = asyncio.Semaphore(self.workers)
+
+    async def shutdown(self) -> None:
+        pass
+
+    async def do_process_update(self, update: object, coroutine: Awaitable[Any]) -> None:
+        if self._working is None:
+            self._working = asyncio.Semaphore(self.workers)
+        working = self._working
+        await working.acquire()  # (with max_in_flight == workers this never waits: strictly one slot each)
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                working.release()
+
+        token = _release_worker.set(release)
+        try:
+            await coroutine
+        finally:
+            _release_worker.reset(token)
+            release()
+            with self._changed:
+                self.handled += 1
+                self._changed.notify_all()
+
+    def wait(self, count: int, timeout: float = 10.0) -> int:
+        """Block until `count` updates in all have been handled (from another thread); returns the count."""
+        with self._changed:
+            if not self._changed.wait_for(lambda: self.handled >= count, timeout):
+                raise TimeoutError(f"{self.handled} of {count} updates handled within {timeout} s")
+            return self.handled
 
 
 @dataclass(frozen=True)
 class Services:
     live: LiveCore
-    store: Store
     settings: Settings
-    flood: FloodGate = field(default_factory=FloodGate)
+    store: Store
+    storage: Storage
+    flood: FloodGuard
+    progress: Progress
     reloader: Reloader | None = None
+    turns: Turns = field(default_factory=Turns)  # matching, one message at a time, crisis words first
 
     @property
     def core(self) -> Core:
-        """The Core in service now (swapped whole on reload): read it once per update."""
+        """The Core in service now (swapped whole on reload, bot/reload.py): read it once per update."""
         return self.live.current
 
     def key(self, user: User) -> str:
         return user_key(self.settings.user_key_secret, user.id)
 
-    def flood_check(self, user: User | None) -> Verdict:
-        return self.flood.check(self.key(user)) if user is not None else Verdict.ANSWER
-
-    def is_admin(self, user: User | None) -> bool:
-        return user is not None and user.id in self.settings.admin_ids
+    def is_admin_here(self, user: User | None, chat: Chat | None) -> bool:
+        """Admin commands answer only an admin, and only in their private chat with the bot (never a group)."""
+        return (
+            user is not None
+            and user.id in self.settings.admin_ids
+            and chat is not None
+            and chat.type == ChatType.PRIVATE
+            and chat.id == user.id
+        )
 
     async def profile(self, user: User | None) -> Profile:
-        """The person's saved language and role; defaults when unknown or when the database is unreachable."""
+        """The person's saved language, role and area; defaults when unknown or when the database does not
+        answer."""
         if user is None:
             return Profile()
-        saved = None
-        try:
-            saved = await self.store.saved_profile(self.key(user))
-        except Exception as exc:  # the database being down must not silence the bot
-            log.warning("could not read preferences (%s); answering with defaults", type(exc).__name__)
-        lang, role, area = saved or (None, None, None)
+        lang, role, area = await self.storage.preferences(self.key(user)) or (None, None, None)
         return Profile(lang=lang, role=role, client_lang=user.language_code, area=area)
-
-    async def remember(self, user: User | None, before: Profile, outcome: Outcome, text: str | None = None) -> None:
-        """Save what changed (language, role, area), store feedback, or forget the person, as the outcome says; count
-        the outcome anonymously; keep an unanswered `text` only when the admins switched that log on."""
-        if user is None:
-            return
-        key = self.key(user)
-        try:
-            if outcome.forget:
-                await self.store.forget(key)
-            elif (outcome.profile.lang, outcome.profile.role, outcome.profile.area) != (
-                before.lang,
-                before.role,
-                before.area,
-            ):
-                after = outcome.profile
-                await self.store.save_preferences(key, after.lang, after.role, area=after.area)
-            if outcome.feedback is not None:
-                await self.store.add_feedback(key, *outcome.feedback)
-            if outcome.result is not None:
-                await self.count(outcome)
-                if text and self.settings.unanswered_log_days and _unanswered(outcome):
-                    await self.store.log_unanswered(outcome.result.lang, text, self.settings.unanswered_log_days)
-        except Exception as exc:
-            log.warning("could not save to the database (%s); the answer was still sent", type(exc).__name__)
-
-    async def count(self, outcome: Outcome) -> None:
-        result = outcome.result
-        assert result is not None
-        crisis_kind = result.crisis.kind if result.crisis is not None else None
-        if result.crisis is not None:
-            kind, issue, score = "crisis", None, None
-        elif result.smalltalk is not None:
-            kind, issue, score = result.smalltalk, None, None
-        elif result.matches:
-            kind, issue, score = "match", result.matches[0].issue, result.matches[0].score
-        else:
-            kind, issue, score = "no-match", None, None
-        await self.store.count_stat(result.lang, kind, issue, score, crisis_kind)
-
-
-def _unanswered(outcome: Outcome) -> bool:
-    result = outcome.result
-    return bool(result and result.words and not result.matches and result.crisis is None and not result.smalltalk)
 
 
 def services(context: ContextTypes.DEFAULT_TYPE) -> Services:

@@ -32,15 +32,19 @@ import re
 import socket
 import threading
 import time
+import uuid
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from email import policy
 from email.parser import BytesParser
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from types import TracebackType
 from typing import Any
-from urllib.parse import parse_qsl, urlsplit
+from urllib.parse import parse_qsl, urlencode, urlsplit
 
-__all__ = ["BOT_USERNAME", "Call", "FakeBotApi", "TelegramRefusal", "parse_telegram_html"]
+from telegram.request import BaseRequest, RequestData
+
+__all__ = ["BOT_USERNAME", "Call", "FakeBotApi", "FakeRequest", "TelegramRefusal", "parse_telegram_html"]
 
 BOT_USERNAME = "test_iag_bot"
 MAX_TEXT = 4096
@@ -259,6 +263,8 @@ class FakeBotApi:
         self._chats: dict[int, dict[str, Any]] = {}
         self._query_ids: set[str] = set()
         self._faults: dict[str, list[tuple[int, dict[str, Any]]]] = {}
+        self._outages: dict[str, tuple[float, int, dict[str, Any]]] = {}  # method -> (until, status, body)
+        self._delays: dict[str, list[float]] = {}
         self._deleted: set[tuple[int, int]] = set()
         self._stopped = False
         self._server: ThreadingHTTPServer | None = None
@@ -357,6 +363,12 @@ class FakeBotApi:
             self._updates.append(update)
             self._cond.notify_all()
             return update
+
+    @property
+    def pushed(self) -> int:
+        """How many updates have been queued so far."""
+        with self._cond:
+            return self._next_update_id - 1
 
     def push_message(
         self,
@@ -496,6 +508,19 @@ class FakeBotApi:
         with self._cond:
             self._faults.setdefault(method, []).extend([(status, body)] * times)
 
+    def fail_for(self, method: str, seconds: float, *, status: int = 502, description: str = "Bad Gateway") -> float:
+        """An outage: every ``method`` call fails with ``status`` for the next ``seconds``; returns when it ends
+        (a ``time.monotonic()`` value)."""
+        until = time.monotonic() + seconds
+        with self._cond:
+            self._outages[method] = (until, status, {"ok": False, "error_code": status, "description": description})
+        return until
+
+    def slow_next(self, method: str, seconds: float, times: int = 1) -> None:
+        """The next ``times`` calls of ``method`` are carried out, but answered only after ``seconds``."""
+        with self._cond:
+            self._delays.setdefault(method, []).extend([seconds] * times)
+
     # request handling -----------------------------------------------------------------------------------------
     def _handle(self, path: str, content_type: str, body: bytes) -> tuple[int, dict[str, Any]]:
         url = urlsplit(path)
@@ -511,8 +536,21 @@ class FakeBotApi:
                 status, payload = faults.pop(0)
                 self._record(method, params, False, payload["description"])
                 return status, payload
-        if not url.path.startswith(prefix):
-            self._record(url.path, params, False, "Unauthorized")
+            outage = self._outages.get(method)
+            if outage is not None and time.monotonic() < outage[0]:
+                self._record(method, params, False, outage[2]["description"])
+                return outage[1], outage[2]
+            delays = self._delays.get(method)
+            delay = delays.pop(0) if delays else 0.0
+        if delay:
+            status, payload = self._answer(method, url.path, prefix, params)
+            time.sleep(delay)  # carried out at once, answered late: the client may give up waiting
+            return status, payload
+        return self._answer(method, url.path, prefix, params)
+
+    def _answer(self, method: str, url_path: str, prefix: str, params: dict[str, Any]) -> tuple[int, dict[str, Any]]:
+        if not url_path.startswith(prefix):
+            self._record(url_path, params, False, "Unauthorized")
             return 401, {"ok": False, "error_code": 401, "description": "Unauthorized"}
         handler = getattr(self, f"_api_{method}", None)
         try:
@@ -750,3 +788,56 @@ def _int(value: Any) -> int | None:
         return int(str(value))
     except ValueError:
         return None
+
+
+class FakeRequest(BaseRequest):
+    """python-telegram-bot's request layer wired straight to a FakeBotApi, no socket: for tests where the network
+    is not the point. Bodies are encoded as HTTPXRequest encodes them (form fields, JSON-encoded non-strings)."""
+
+    def __init__(self, fake: FakeBotApi, workers: int = 64) -> None:
+        self.fake = fake
+        self._pool = ThreadPoolExecutor(workers, thread_name_prefix="fake-request")  # long polls block a thread
+
+    @property
+    def read_timeout(self) -> float | None:
+        return 5.0
+
+    async def initialize(self) -> None:
+        pass
+
+    async def shutdown(self) -> None:
+        self._pool.shutdown(wait=False, cancel_futures=True)
+
+    async def do_request(
+        self,
+        url: str,
+        method: str,
+        request_data: RequestData | None = None,
+        read_timeout: Any = BaseRequest.DEFAULT_NONE,
+        write_timeout: Any = BaseRequest.DEFAULT_NONE,
+        connect_timeout: Any = BaseRequest.DEFAULT_NONE,
+        pool_timeout: Any = BaseRequest.DEFAULT_NONE,
+    ) -> tuple[int, bytes]:
+        content_type, body = "application/x-www-form-urlencoded", b""
+        if request_data is not None and request_data.contains_files:
+            content_type, body = _multipart(request_data)
+        elif request_data is not None:
+            body = urlencode(request_data.json_parameters).encode()
+        path = urlsplit(url).path
+        loop = asyncio.get_running_loop()
+        status, payload = await loop.run_in_executor(self._pool, self.fake._handle, path, content_type, body)
+        return status, json.dumps(payload).encode("utf-8")
+
+
+def _multipart(request_data: RequestData) -> tuple[str, bytes]:
+    """An upload (sendPhoto) as HTTPXRequest posts it: multipart/form-data, the files as parts with a filename."""
+    boundary = f"fake-{uuid.uuid4().hex}"
+    parts = []
+    for name, value in request_data.json_parameters.items():
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n'
+        parts.append(head.encode() + b"Content-Type: text/plain; charset=utf-8\r\n\r\n" + value.encode() + b"\r\n")
+    for name, (filename, content, mimetype) in request_data.multipart_data.items():
+        data = content if isinstance(content, bytes) else content.read()
+        head = f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; filename="{filename}"\r\n'
+        parts.append(head.encode() + f"Content-Type: {mimetype}\r\n\r\n".encode() + data + b"\r\n")
+    return f"multipart/form-data; boundary={boundary}", b"".join(parts) + f"--{boundary}--\r\n".encode()

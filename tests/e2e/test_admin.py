@@ -144,6 +144,7 @@ async def test_insights_command_sends_the_summary_and_charts_to_admins_only(star
     async with start_bot(ADMIN_IDS=str(ADMIN), FLOOD_LIMIT_PER_MINUTE="0") as bot:
         for user in range(9200, 9206):
             await ask(bot, user)
+        await bot.settled()  # the six answers were counted (the counts may still be buffered: insights writes them)
         bot.fake.push_command(ADMIN + 5, "insights")
         [reply] = await bot.fake.wait_for_async("sendMessage", 1, 10.0, chat_id=ADMIN + 5)
         assert "Insights" not in reply.params["text"]

@@ -31,6 +31,7 @@ async def choose_role(bot: Running, label: str) -> None:
     bot.fake.reset()
     press(bot, start, label)
     await sent(bot, method="editMessageText")
+    await bot.settled()
     bot.fake.reset()
 
 
@@ -134,6 +135,7 @@ async def test_help_privacy_and_forget(bot: Running) -> None:
     bot.fake.push_command(USER, "forget")
     [done] = await sent(bot)
     assert "deleted" in done.params["text"]
+    await bot.settled()
     assert await bot.services.store.rows_about(key) == 0
 
 
@@ -145,10 +147,7 @@ async def test_feedback_is_stored(bot: Running) -> None:
     from telegram import User
 
     key = bot.services.key(User(USER, "Test", False))
-    for _ in range(50):
-        if await bot.services.store.rows_about(key):
-            break
-        await asyncio.sleep(0.05)
+    await bot.settled()
     assert await bot.services.store.rows_about(key) == 1
 
 
@@ -234,8 +233,9 @@ async def test_chosen_area_is_remembered_and_adds_local_information(bot: Running
     press(bot, card, "💡 What others did")
     [others] = await sent(bot, method="editMessageText")
     assert "What others did" in others.params["text"] and "Source:" in others.params["text"]
+    await bot.settled()  # stored after the replies went out
     key = bot.services.key(type("U", (), {"id": USER})())  # type: ignore[arg-type]
-    assert await bot.services.store.saved_profile(key) == (None, "staff", "derby")
+    assert await bot.services.store.preferences(key) == (None, "staff", "derby")
 
 
 async def test_checklist_command(bot: Running) -> None:

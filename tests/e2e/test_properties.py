@@ -4,7 +4,6 @@
 from __future__ import annotations
 
 import itertools
-import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -37,8 +36,8 @@ def running(core: Core, tmp_path_factory: pytest.TempPathFactory) -> Iterator[Bo
 def test_every_message_gets_exactly_one_well_formed_reply(running: BotThread, text: str) -> None:
     chat = next(chats)
     running.fake.push_message(chat, text)
-    [first] = running.fake.wait_for("sendMessage", 1, 15.0, chat)
-    time.sleep(0.05)  # a second (duplicate or refused) reply would arrive by now
+    running.settled()  # its replies are all out (or refused)
+    [first, *_] = running.fake.wait_for("sendMessage", 1, 15.0, chat)
     calls = [c for c in running.fake.calls if c.method == "sendMessage" and c.params.get("chat_id") == chat]
     assert all(c.ok for c in calls), [c.error for c in calls]
     crisis_then_card = len(calls) == 2 and "999" in str(first.params["text"])

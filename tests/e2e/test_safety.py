@@ -20,16 +20,12 @@ async def sent(bot: Running, count: int = 1, chat_id: int | None = USER, method:
     return await asyncio.to_thread(bot.fake.wait_for, method, count, 15.0, chat_id)
 
 
-async def quiet(bot: Running, seconds: float = 0.6) -> None:
-    await asyncio.sleep(seconds)
-
-
 async def test_flood_gets_one_slow_down_then_silence(start_bot: StartBot) -> None:
     async with start_bot(FLOOD_LIMIT_PER_MINUTE="5") as bot:
         for n in range(9):
             bot.fake.push_message(USER, f"where can I learn English {n}")
         await sent(bot, 6)
-        await quiet(bot)
+        await bot.settled()
         texts = [c.params["text"] for c in bot.fake.sent_to(USER)]
         assert len(texts) == 6
         assert sum("very fast" in t for t in texts) == 1
@@ -56,7 +52,7 @@ async def test_dropped_connection_is_retried(bot: Running) -> None:
 async def test_database_down_still_answers_and_recovers(start_bot: StartBot, tmp_path: Path) -> None:
     blocker = tmp_path / "db"
     blocker.write_text("not a folder")  # the database file cannot be created: the database is "down"
-    async with start_bot(DATABASE_URL=f"sqlite:///{blocker / 'bot.sqlite3'}") as bot:
+    async with start_bot(DATABASE_URL=f"sqlite:///{blocker / 'bot.sqlite3'}", wait_for_database=False) as bot:
         bot.fake.push_command(USER, "start")
         [start] = await sent(bot)
         bot.fake.reset()
@@ -67,14 +63,12 @@ async def test_database_down_still_answers_and_recovers(start_bot: StartBot, tmp
         key = bot.services.key(User(USER, "Test", False))
         blocker.unlink()
         blocker.mkdir()  # the database is back
+        assert await bot.services.storage.wait_ready(15)  # migrated in the background once it is back
         bot.fake.reset()
         bot.fake.push_callback(USER, data)
         await sent(bot, method="answerCallbackQuery", chat_id=None)
-        for _ in range(100):
-            if await bot.services.store.preferences(key) is not None:
-                break
-            await asyncio.sleep(0.05)
-        assert await bot.services.store.preferences(key) == (None, "staff")
+        await bot.settled()
+        assert await bot.services.store.preferences(key) == (None, "staff", None)
 
 
 async def test_logs_hold_no_message_text_or_user_id(bot: Running, caplog: pytest.LogCaptureFixture) -> None:
@@ -105,6 +99,7 @@ async def test_unanswered_log_for_admins_when_switched_on(start_bot: StartBot) -
         bot.fake.push_command(USER + 5, "unanswered")  # not an admin: gets the help text, no report
         not_admin = (await sent(bot, chat_id=USER + 5, count=2))[-1]
         assert "football" not in not_admin.params["text"]
+        await bot.settled()  # the question is stored after its reply went out
         bot.fake.push_command(USER, "unanswered")
         [report] = await sent(bot)
         assert "who won the football last night" in report.params["text"]

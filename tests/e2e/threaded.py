@@ -9,8 +9,8 @@ from pathlib import Path
 
 from bot.app import Core
 from bot.config import Settings, load_settings
-from bot.store import Store
 from bot.telegram.app import build_application
+from bot.telegram.services import KEY, Progress
 from tests.e2e.fake_bot_api import FakeBotApi
 
 
@@ -29,14 +29,23 @@ def settings_for(fake: FakeBotApi, folder: Path, **env: str) -> Settings:
 
 
 class BotThread:
-    def __init__(self, core: Core, folder: Path, concurrent_updates: int | bool = True, **env: str) -> None:
+    def __init__(
+        self, core: Core, folder: Path, concurrent_updates: int | bool = True, telegram_limit: bool = False, **env: str
+    ) -> None:
         self.core, self.folder, self.env, self.concurrent = core, folder, env, concurrent_updates
+        self.telegram_limit = telegram_limit  # keep to Telegram's 30 messages a second, as in production
         self.fake = FakeBotApi()
         self._ready = threading.Event()
         self._stop: asyncio.Event | None = None
         self._loop: asyncio.AbstractEventLoop | None = None
         self._error: BaseException | None = None
         self._thread = threading.Thread(target=self._run, name="bot", daemon=True)
+        self.progress: Progress | None = None  # counts updates fully handled
+
+    def settled(self, timeout: float = 15.0) -> None:
+        """Block until every update queued so far was fully handled (replies sent, storage done)."""
+        assert self.progress is not None
+        self.progress.wait(self.fake.pushed, timeout)
 
     def __enter__(self) -> BotThread:
         self.fake.start()
@@ -61,13 +70,15 @@ class BotThread:
     async def _main(self) -> None:
         self._loop, self._stop = asyncio.get_running_loop(), asyncio.Event()
         settings = settings_for(self.fake, self.folder, **self.env)
-        store = Store(settings.database_url)
-        app = build_application(settings, self.core, store, rate_limiter=False, concurrent_updates=self.concurrent)
+        app = build_application(
+            settings, self.core, telegram_limit=self.telegram_limit, concurrent_updates=self.concurrent
+        )
         async with app:
             assert app.post_init is not None and app.updater is not None and app.post_shutdown is not None
             await app.post_init(app)
             await app.start()
             await app.updater.start_polling(poll_interval=0.0, timeout=1)
+            self.progress = app.bot_data[KEY].progress
             self._ready.set()
             await self._stop.wait()
             await app.updater.stop()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.callbacks import decode
+from bot.callbacks import ShowLocal, decode
 from bot.conversation import Conversation, Profile
 from bot.replies import Reply, cards
 from bot.replies.areas import area_reply
@@ -49,7 +49,7 @@ def test_staff_card_adds_the_derby_documents_with_source_and_year(conversation: 
     assert text.index("Recommended actions") < text.index("Local information")  # the card's own content first
     everything = conversation.on_button(
         Profile(role="staff", area="derby"),
-        next(d for d in datas(reply) if decode(d).action == "la"),  # type: ignore[union-attr]
+        next(d for d in datas(reply) if isinstance(decode(d), ShowLocal)),
     ).replies[0]
     full = everything.text
     assert "Community tensions have been experienced between the Roma Community" in full  # a sensitive fact...

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from bot.callbacks import decode
+from bot.callbacks import Checklist, ShowIssue, decode
 from bot.conversation import Conversation, Profile
 from bot.replies import Reply
 
@@ -19,7 +19,7 @@ def test_checklist_command_lists_the_eight_groups(conversation: Conversation) ->
     assert "Encouraging actions to build community cohesion (3 items)" in reply.text
     assert "IDeA Migration Excellence Programme, 2008" in reply.text
     groups = [decode(d) for d in datas(reply)]
-    assert [g.action for g in groups if g] == ["k"] * 8
+    assert all(isinstance(g, Checklist) and g.group for g in groups) and len(groups) == 8
 
 
 def test_a_group_shows_its_items_and_opens_the_issues_they_concern(conversation: Conversation) -> None:
@@ -29,8 +29,9 @@ def test_a_group_shows_its_items_and_opens_the_issues_they_concern(conversation:
     assert "1. ☐ Consider whether there are groups who may compete with migrant workers" in text
     assert "3. ☐ Identify local activities that could be supported" in text
     assert "→ Community tensions and hate crime" in text
-    issue_buttons = [decode(d) for d in datas(reply) if decode(d) and decode(d).action == "i"]  # type: ignore[union-attr]
-    opened = {c.args[0] for c in issue_buttons if c}
+    issue_buttons = [b for b in map(decode, datas(reply)) if isinstance(b, ShowIssue)]
+    assert all(b.view == "card" and b.role == "staff" for b in issue_buttons)
+    opened = {b.issue for b in issue_buttons}
     assert {"host-community-awareness", "community-tensions", "community-organisations"} == opened
     card = conversation.on_button(Profile(role="staff"), next(d for d in datas(reply) if ":community-tensions:" in d))
     assert "Community tensions and hate crime" in card.replies[0].text

@@ -24,21 +24,24 @@ async def test_preferences_round_trip(store: Store) -> None:
     key = new_key()
     assert await store.preferences(key) is None
     await store.save_preferences(key, "pl", "migrant")
-    assert await store.preferences(key) == ("pl", "migrant")
+    assert await store.preferences(key) == ("pl", "migrant", None)
     await store.save_preferences(key, "cs", "staff")
-    assert await store.preferences(key) == ("cs", "staff")
+    assert await store.preferences(key) == ("cs", "staff", None)
 
 
 async def test_the_chosen_area_is_kept_until_changed_or_cleared(store: Store) -> None:
     key = new_key()
-    assert await store.saved_profile(key) is None
+    assert await store.preferences(key) is None
     await store.save_preferences(key, "pl", "staff", area="derby")
-    assert await store.saved_profile(key) == ("pl", "staff", "derby")
+    assert await store.preferences(key) == ("pl", "staff", "derby")
     await store.save_preferences(key, "cs", "staff")  # a new language leaves the area as it was
-    assert await store.saved_profile(key) == ("cs", "staff", "derby")
+    assert await store.preferences(key) == ("cs", "staff", "derby")
+    await store.save_preference(key, "lang", "sk")  # one field: the area stays
+    assert await store.preferences(key) == ("sk", "staff", "derby")
+    await store.save_preference(key, "area", "east-midlands")  # one field: language and role stay
+    assert await store.preferences(key) == ("sk", "staff", "east-midlands")
     await store.save_preferences(key, "cs", "staff", area=None)
-    assert await store.saved_profile(key) == ("cs", "staff", None)
-    assert await store.preferences(key) == ("cs", "staff")
+    assert await store.preferences(key) == ("cs", "staff", None)
 
 
 async def test_forget_deletes_every_row_about_the_person_only(store: Store) -> None:

@@ -6,6 +6,7 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, LinkPrev
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
+from bot.conversation import MAX_MESSAGE
 from bot.replies.split import split_html
 from bot.telegram.services import services
 
@@ -18,8 +19,10 @@ async def on_inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
         return
     svc = services(context)
     profile = await svc.profile(user)
+    async with svc.turns.turn():
+        found = svc.core.conversation.shareable_cards(profile, query.query[:MAX_MESSAGE])[:MAX_RESULTS]
     results = []
-    for card in svc.core.conversation.shareable_cards(profile, query.query)[:MAX_RESULTS]:
+    for card in found:
         results.append(
             InlineQueryResultArticle(
                 id=card.issue_id,

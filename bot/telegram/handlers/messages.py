@@ -5,8 +5,8 @@ from __future__ import annotations
 from telegram import Update
 from telegram.ext import ContextTypes
 
-from bot.telegram.handlers.guard import admitted
-from bot.telegram.render import send
+from bot.conversation import MAX_MESSAGE
+from bot.telegram.perform import Target, perform
 from bot.telegram.services import services
 
 
@@ -14,11 +14,10 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     message, user = update.effective_message, update.effective_user
     if message is None:
         return
+    text = (message.text or message.caption or "")[:MAX_MESSAGE]  # cut before any work
     svc = services(context)
     profile = await svc.profile(user)
-    if not await admitted(context, svc, user, message.chat_id, profile):
-        return
-    text = message.text or message.caption or ""
-    outcome = svc.core.conversation.on_text(profile, text)
-    await svc.remember(user, profile, outcome, text)  # saved before answering: the next message sees the change
-    await send(context, message.chat_id, outcome.replies)
+    conversation = svc.core.conversation
+    async with svc.turns.turn(urgent=conversation.urgent(text)):
+        outcome = conversation.on_text(profile, text)
+    await perform(context.bot, svc, svc.key(user) if user else None, Target(message.chat_id), outcome)
