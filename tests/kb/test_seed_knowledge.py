@@ -1,8 +1,8 @@
 """Good practice, the council checklist and local knowledge from the four other seed documents: the counts the
 issue asks for, and every quoted text, phone number and named fact checked against the seed document itself.
 
-The seed documents are not shipped with the bot; these tests read them from SEEDS_DIR (default
-/work/shared/seeds) and say so when they are not there.
+The seed documents are not shipped with the bot; these tests read them from SEEDS_DIR (default ../shared/seeds
+beside the checkout) and say so when they are not there (in CI they must be there).
 """
 
 from __future__ import annotations
@@ -15,7 +15,8 @@ import pytest
 from bot.kb import KnowledgeBase
 from bot.kb.export import export_knowledge
 
-SEEDS = Path(os.environ.get("SEEDS_DIR", "/work/shared/seeds"))
+# the project's shared folder sits beside the checkout (../shared/seeds), in CI as on a developer's machine
+SEEDS = Path(os.environ.get("SEEDS_DIR") or Path(__file__).resolve().parents[3] / "shared" / "seeds")
 TOOLKIT_ISSUES = 23
 
 
@@ -29,6 +30,8 @@ def normalised(text: str) -> str:
 @pytest.fixture(scope="module")
 def seeds() -> dict[str, str]:
     if not SEEDS.is_dir():
+        if os.environ.get("CI"):
+            pytest.fail(f"the seed documents are not at {SEEDS} (CI has ../shared beside the checkout)")
         pytest.skip(f"the seed documents are not at {SEEDS}: set SEEDS_DIR to check quotes against them")
     return {path.name: normalised(path.read_text(encoding="utf-8")) for path in SEEDS.glob("*.txt")}
 
