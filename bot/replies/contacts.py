@@ -10,9 +10,16 @@ from bot.kb.model import Contact
 from bot.replies.context import RenderContext
 from bot.replies.model import esc, link
 
+FACTS = frozenset({"emergency-999", "nhs-111", "police-101"})  # emergency numbers: facts, never marked unchecked
+
+
+def _unchecked(contact: Contact) -> bool:
+    """Added by our team and not yet checked (the † mark)."""
+    return not contact.verified and not contact.from_toolkit and contact.id not in FACTS
+
 
 def contact_lines(ctx: RenderContext, contact: Contact) -> list[str]:
-    mark = "" if contact.verified else (" *" if contact.from_toolkit else " †")
+    mark = " †" if _unchecked(contact) else (" *" if not contact.verified and contact.from_toolkit else "")
     lines = [f"• <b>{esc(ctx.contact_name(contact))}</b>{mark}"]
     who = ", ".join(x for x in (contact.lead_person, contact.lead_agency) if x)
     if who:
@@ -34,7 +41,7 @@ def contact_notes(ctx: RenderContext, contacts: list[Contact]) -> list[str]:
     notes = []
     if any(not c.verified and c.from_toolkit for c in contacts):
         notes.append("* " + ctx.t.gettext("From the LAA Toolkit (2008): these details may have changed."))
-    if any(not c.verified and not c.from_toolkit for c in contacts):
+    if any(_unchecked(c) for c in contacts):
         notes.append(
             "† " + ctx.t.gettext("Added by our team and not yet checked: please confirm before relying on it.")
         )
