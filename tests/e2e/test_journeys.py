@@ -181,12 +181,15 @@ async def test_one_persons_settings_never_reach_another(bot: Running) -> None:
     bot.fake.reset()
     press(bot, menu, "Polski")
     await sent(bot, method="editMessageText")
+    [asked] = await sent(bot)  # no role yet: it is asked, in Polish
+    assert "Pracujesz z migrantami" in asked.params["text"]
+    bot.fake.reset()
     other = USER + 1
     bot.fake.push_message(other, "where can I learn English?", language_code="en")
     [reply] = await sent(bot, chat_id=other)
     assert "English for Speakers of Other Languages" in reply.params["text"]  # English, not the first user's Polish
     bot.fake.push_message(USER, "where can I learn English?")
-    [mine] = await sent(bot)
+    [mine] = await sent(bot, chat_id=USER)
     assert "Angielski" in mine.params["text"]
 
 
@@ -247,3 +250,36 @@ async def test_checklist_command(bot: Running) -> None:
     [group] = await sent(bot, method="editMessageText")
     assert "Build a working relationship with the local media" in group.params["text"]
     assert "Host community awareness" in [label for label, _ in buttons(group)]
+
+
+MEDIA = {
+    "voice": {"file_id": "v1", "file_unique_id": "uv1", "duration": 3},
+    "photo": [{"file_id": "p1", "file_unique_id": "up1", "width": 90, "height": 90}],
+    "sticker": {
+        "file_id": "s1", "file_unique_id": "us1", "type": "regular", "width": 512, "height": 512,
+        "is_animated": False, "is_video": False,
+    },
+    "location": {"latitude": 52.92, "longitude": -1.47},
+    "contact": {"phone_number": "+440000000000", "first_name": "Someone"},
+    "document": {"file_id": "d1", "file_unique_id": "ud1"},
+    "video": {"file_id": "w1", "file_unique_id": "uw1", "width": 90, "height": 90, "duration": 2},
+}  # fmt: skip
+
+
+async def test_a_message_without_text_gets_a_kind_answer_in_the_users_language(bot: Running) -> None:
+    uk = bot.services.core.catalogs.translator("uk")
+    expected = uk.gettext("I can only read text messages. Please type your question, or choose /topics.")
+    assert expected != "I can only read text messages. Please type your question, or choose /topics."
+    for n, (kind, content) in enumerate(MEDIA.items(), start=1):
+        bot.fake.push_media(USER, kind, content, language_code="uk")
+        replies = await sent(bot, n)
+        assert expected in replies[-1].params["text"], kind
+        assert uk.gettext("Topics") in dict(buttons(replies[-1])), kind
+
+
+async def test_a_photo_with_a_caption_is_read_as_a_question(bot: Running) -> None:
+    photo = MEDIA["photo"]
+    bot.fake.push_media(USER, "photo", photo, caption="where can I learn English")
+    [card] = await sent(bot)
+    assert "I can only read text messages" not in card.params["text"]
+    assert "ESOL" in card.params["text"]
