@@ -31,6 +31,9 @@ def contact_lines(ctx: RenderContext, contact: Contact) -> list[str]:
     lines.extend(f"  🌐 {link(url, ctx.ltr(url))}" for url in contact.urls)
     if notes := ctx.contact_notes(contact):
         lines.append(f"  <i>{esc(notes)}</i>")
+    if contact.historical:
+        note = ctx.text(f"contact.{contact.id}.historical", contact.historical)
+        lines.append("  ⚠ <i>" + esc(ctx.t.gettext("historical: {note}", note=note)) + "</i>")
     if contact.verified:
         lines.append("  " + esc(ctx.t.gettext("Checked on {date}.", date=_date(ctx, contact.verified))))
     return lines
@@ -49,6 +52,8 @@ def contact_notes(ctx: RenderContext, contacts: list[Contact]) -> list[str]:
 
 
 def contact_block(ctx: RenderContext, contacts: list[Contact]) -> list[str]:
+    """The contacts, current ones first, then those of bodies that have closed (marked historical)."""
+    contacts = sorted(contacts, key=lambda c: c.historical is not None)
     lines = [line for contact in contacts for line in contact_lines(ctx, contact)]
     return lines + contact_notes(ctx, contacts)
 
