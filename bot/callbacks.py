@@ -109,6 +109,13 @@ class ShowLocal:
     role: str | None = None
 
 
+@dataclass(frozen=True)
+class SupportLines:
+    """The non-emergency support lines for the kinds of a crisis (from a crisis reply's "Talk to someone")."""
+
+    kinds: tuple[str, ...]
+
+
 Action = (
     ChooseLanguage
     | ChooseRole
@@ -123,6 +130,7 @@ Action = (
     | Checklist
     | ShowPractices
     | ShowLocal
+    | SupportLines
 )
 
 
@@ -163,6 +171,8 @@ def pack(action: Action) -> str:
             return encode("p", issue, lang or "-", ROLE_OF.get(role or "", "-"))
         case ShowLocal(issue, lang, role):
             return encode("la", issue, lang or "-", ROLE_OF.get(role or "", "-"))
+        case SupportLines(kinds):
+            return encode("sp", ".".join(kinds))
     raise TypeError(f"not a button action: {action!r}")
 
 
@@ -217,4 +227,6 @@ def _decode(code: str, args: list[str]) -> Action | None:
         lang = args[1] if n > 1 and is_supported(args[1]) else None
         role = ROLE_CODES.get(args[2]) if n > 2 else None  # "-" or none: the person's own role
         return (ShowPractices if code == "p" else ShowLocal)(_id(args[0]), lang, role)
+    if code == "sp" and n == 1:
+        return SupportLines(tuple(_id(kind) for kind in args[0].split(".")))
     return None

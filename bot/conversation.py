@@ -7,6 +7,7 @@ effects their own way.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from bot.callbacks import (
@@ -21,6 +22,7 @@ from bot.callbacks import (
     ShowIssue,
     ShowLocal,
     ShowPractices,
+    SupportLines,
     Theme,
     Topics,
     decode,
@@ -45,6 +47,16 @@ from bot.replies import Reply, areas, cards, checklist, menus, practices
 from bot.replies.context import RenderContext
 from bot.replies.model import right_to_left
 
+SMALLTALK: dict[str, Callable[[RenderContext], Reply]] = {
+    "greeting": menus.greeting,
+    "thanks": menus.thanks,
+    "help": menus.help_reply,
+    "menu": menus.start,
+    "topics": menus.themes,
+    "contacts": menus.directory,
+    "language": menus.language_menu,
+    "ack": menus.help_reply,
+}
 CLOSE_MATCH_RATIO = 0.8  # other topics are offered when their score is within 80% of the best
 CRISIS_SIGNPOST_SCORE = 0.6  # after a crisis reply, a topic card only when the match is clear
 MAX_MESSAGE = 4096  # characters of a message that are read (Telegram's own limit): the rest is cut before any work
@@ -135,13 +147,14 @@ class Conversation:
         ctx = self.context(result.lang, profile.role, profile.area)
         replies: list[Reply] = []
         if result.crisis is not None:
-            replies.append(menus.crisis(ctx, result.crisis.kind))
+            kinds = result.crisis_kinds or (result.crisis.kind,)
+            replies.append(menus.crisis(ctx, kinds, result.matches[0].issue if result.matches else None))
+        elif result.danger == "possible" or result.smalltalk == "help":
+            replies.append(menus.possible_danger(ctx))
         if result.empty:
             replies.append(menus.empty_message(ctx))
-        elif result.smalltalk == "greeting":
-            replies.append(menus.greeting(ctx))
-        elif result.smalltalk == "thanks":
-            replies.append(menus.thanks(ctx))
+        elif result.smalltalk in SMALLTALK:
+            replies.append(SMALLTALK[result.smalltalk](ctx))
         elif result.matches and (result.crisis is None or result.matches[0].score >= CRISIS_SIGNPOST_SCORE):
             best = result.matches[0]
             issue = self.kb.issue(best.issue)
@@ -170,6 +183,11 @@ class Conversation:
             if result.words:
                 effects.append(LogUnanswered(result.lang, redact(text)))
         return tuple(effects)
+
+    def on_other(self, profile: Profile) -> Outcome:
+        """A message that is not text (voice, photo, sticker, location, ...): what the bot can read."""
+        ctx = self.context(profile.ui_lang, profile.role)
+        return Outcome((Send(menus.text_only(ctx)), CountStat(ctx.lang, "not-text")), profile, lang=ctx.lang)
 
     def slow_down(self, profile: Profile) -> Outcome:
         """Said once when someone writes faster than the flood limit allows."""
@@ -229,8 +247,11 @@ class Conversation:
         match action:
             case ChooseLanguage(lang):
                 profile = replace(profile, lang=lang)
-                reply = menus.language_set(self.context(lang, profile.role))
-                return Outcome((Replace(reply), SavePreference("lang", lang)), profile, lang=lang)
+                view = self.context(lang, profile.role)
+                ask_role = (Send(menus.role_menu(view)),) if profile.role is None else ()  # nobody gets a view unasked
+                return Outcome(
+                    (Replace(menus.language_set(view)), *ask_role, SavePreference("lang", lang)), profile, lang=lang
+                )
             case ChooseRole(role):
                 profile = replace(profile, role=role)
                 reply = menus.role_set(self.context(profile.ui_lang, profile.role))
@@ -247,6 +268,9 @@ class Conversation:
                 # a new message: the card stays on screen
                 return _sent([menus.choose_language_for(ctx, issue_id)], profile, ctx.lang)
             case RateIssue(issue_id, helpful) if self.kb.issue(issue_id) is not None:
+                if not helpful:  # a way out instead of "you are welcome"
+                    reply = menus.not_helpful(ctx)
+                    return Outcome((Send(reply), RecordFeedback(issue_id, helpful)), profile, lang=ctx.lang)
                 reply = menus.thanks(ctx)
                 return Outcome((Toast(reply), RecordFeedback(issue_id, helpful)), profile, lang=ctx.lang)
             case ShowIssue(issue_id, view_name, lang, role) if (issue := self.kb.issue(issue_id)) is not None:
@@ -260,6 +284,8 @@ class Conversation:
                 profile = replace(profile, area=area)
                 view = self.context(profile.ui_lang, profile.role, area)
                 return Outcome((Replace(areas.area_set(view)), SavePreference("area", area)), profile, lang=view.lang)
+            case SupportLines(kinds):
+                return _sent([menus.support_lines(ctx, kinds)], profile, ctx.lang)
             case Checklist(group):
                 reply = checklist.checklist_group_reply(ctx, group) if group else checklist.checklist_reply(ctx)
                 return _shown([reply], profile, ctx.lang)

@@ -18,6 +18,7 @@ from bot.callbacks import (
     ShowIssue,
     ShowLocal,
     ShowPractices,
+    SupportLines,
     Theme,
     Topics,
     decode,
@@ -47,6 +48,8 @@ ACTIONS = [
     ShowPractices("exploitation", None, None),
     ShowLocal("community-tensions", "fa", "migrant"),
     ShowLocal("a" * 48, "en", "staff"),  # the longest id
+    SupportLines(("suicide",)),
+    SupportLines(("violence", "trafficking")),
 ]
 
 

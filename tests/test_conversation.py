@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -21,6 +22,8 @@ from bot.callbacks import (
 from bot.conversation import Conversation, Profile
 from bot.effects import CountStat, Forget, LogUnanswered, RecordFeedback, Replace, SavePreference, Send, Toast
 from bot.languages import LANGUAGES
+from bot.match import Matcher, MatchResult
+from bot.match.crisis import CrisisHit
 
 DATA = Path(__file__).resolve().parent / "data"
 LINES = {"suicide": "116 123", "violence": "0808 2000 247", "trafficking": "08000 121 700", "child": "0808 800 5000"}
@@ -139,3 +142,119 @@ def test_a_huge_message_is_cut_before_matching(conversation: Conversation) -> No
     outcome = conversation.on_text(Profile(), "a" * 150_000)
     assert time.perf_counter() - started < 0.5
     assert outcome.replies
+
+
+# -- crisis, possible danger, small talk, feedback, non-text ----------------------------------------------------
+
+
+class _Says:
+    """The real matcher, with the danger it reports set by the test (the core's side of the contract)."""
+
+    def __init__(self, matcher: Matcher, **fields: object) -> None:
+        self.matcher, self.fields = matcher, fields
+
+    def match(self, text: str, **kwargs: object) -> MatchResult:
+        return replace(self.matcher.match(text, **kwargs), **self.fields)  # type: ignore[arg-type]
+
+    def crisis_words(self, text: str) -> bool:
+        return self.matcher.crisis_words(text)
+
+
+def _said(conversation: Conversation, **fields: object) -> Conversation:
+    return Conversation(conversation.kb, _Says(conversation.matcher, **fields), conversation.catalogs)  # type: ignore[arg-type]
+
+
+def test_a_crisis_of_two_kinds_lists_the_lines_of_both_999_first_once(conversation: Conversation) -> None:
+    said = _said(conversation, crisis=CrisisHit("violence", "hit", "en"), crisis_kinds=("violence", "suicide"))
+    first = said.on_text(Profile(role="migrant"), "he hit me and I want to kill myself").replies[0].text
+    assert first.index("999") < first.index("0808 2000 247") < first.index("116 123")
+    assert first.count("0808 2000 247") == 1 and "†" not in first
+    assert "get away from the person" in first  # the intro of the first kind only
+    assert "You are not alone" not in first
+
+
+def test_emergency_numbers_are_never_marked_unchecked(conversation: Conversation) -> None:
+    for query in ("NHS 111", "Emergency services", "Police non-emergency"):
+        [reply] = conversation.on_command(Profile(), "contacts", query).replies
+        line = next(x for x in reply.text.splitlines() if x.startswith("• ") and query.split()[0] in x)
+        assert "†" not in line, line
+    assert "†" in conversation.on_command(Profile(), "contacts", "Citizens Advice").replies[0].text
+
+
+def test_a_possible_danger_gets_one_line_then_the_answer(conversation: Conversation) -> None:
+    said = _said(conversation, possible_danger=("violence",))
+    outcome = said.on_text(Profile(lang="pl"), "gdzie mogę uczyć się angielskiego")
+    pl = conversation.catalogs.translator("pl")
+    first, second = outcome.replies[:2]
+    assert first.text == "⚠️ " + pl.gettext("If you or someone else is in danger now, call {number}.", number="999")
+    assert "999" not in second.text.splitlines()[0] and second.buttons  # the normal answer (a card)
+    assert conversation.on_text(Profile(lang="pl"), "gdzie mogę uczyć się angielskiego").replies[0].text != first.text
+
+
+@pytest.mark.parametrize(
+    ("message", "kind", "shows"),
+    [
+        ("help", "help", "How to use this bot"),
+        ("main menu", "menu", "Do you work with migrants"),
+        ("show topics", "topics", "Choose a topic"),
+        ("show contacts", "contacts", "Search by name"),
+        ("change language", "language", "Choose your language"),
+        ("hmm", "ack", "How to use this bot"),
+    ],
+)
+def test_navigation_small_talk_is_answered(conversation: Conversation, message: str, kind: str, shows: str) -> None:
+    outcome = conversation.on_text(Profile(), message)
+    assert shows in outcome.replies[-1].text
+    assert CountStat("en", kind) in outcome.effects
+    assert not any("Sorry, I do not have information" in r.text for r in outcome.replies)
+    assert ("danger now, call 999" in outcome.replies[0].text) == (kind == "help")
+
+
+def test_a_crisis_reply_offers_the_topic_someone_to_talk_to_and_the_topics(conversation: Conversation) -> None:
+    outcome = conversation.on_text(Profile(role="migrant"), "the boss took my passport and I am scared")
+    crisis = outcome.replies[0]
+    labels = [b.text for row in crisis.buttons for b in row]
+    assert "Talk to someone" in labels and "Topics" in labels and len(labels) == 3
+    [talk] = [b for row in crisis.buttons for b in row if b.text == "Talk to someone"]
+    reply = conversation.on_button(Profile(role="migrant"), talk.data).replies[0]
+    assert "08000 121 700" in reply.text and "Modern Slavery" in reply.text and "• Emergency" not in reply.text
+    [topic] = [b for row in crisis.buttons for b in row if b.text not in ("Talk to someone", "Topics")]
+    card = conversation.on_button(Profile(role="migrant"), topic.data).replies[0]
+    assert card.text.startswith(topic.text.split("…")[0][:20]) or topic.text[:20] in card.text
+
+
+def test_staff_get_a_crisis_reply_addressed_to_the_worker(conversation: Conversation) -> None:
+    said = _said(conversation, crisis=CrisisHit("trafficking", "x", "en"), crisis_kinds=("trafficking", "child"))
+    text = said.on_text(Profile(role="staff"), "the boss keeps a 15 year old locked in").replies[0].text
+    assert "If anyone is in immediate danger, call 999." in text
+    assert "National Referral Mechanism" in text and "safeguarding referral" in text
+    assert "08000 121 700" in text and "0808 800 5000" in text
+    assert "If you or someone else" not in text
+    pl = said.on_text(Profile(role="staff", lang="pl"), "x").replies[0].text
+    for english, polish in zip(text.splitlines()[:3], pl.splitlines()[:3], strict=True):
+        assert english != polish  # translated (draft translations)
+
+
+def test_choosing_a_language_without_a_role_asks_the_role(conversation: Conversation) -> None:
+    outcome = conversation.on_button(Profile(), pack(ChooseLanguage("pl")))
+    shown, asked = outcome.replies
+    assert "Polski" in shown.text
+    assert {b.data for row in asked.buttons for b in row} == {pack(ChooseRole("staff")), pack(ChooseRole("migrant"))}
+    assert len(conversation.on_button(Profile(role="staff"), pack(ChooseLanguage("pl"))).replies) == 1
+
+
+def test_a_thumbs_down_offers_a_way_out(conversation: Conversation) -> None:
+    outcome = conversation.on_button(Profile(), pack(RateIssue("esol", False)))
+    [reply] = outcome.replies
+    assert "You are welcome" not in reply.text
+    assert "other words" in reply.text and "Citizens Advice" in reply.text
+    assert [b.text for row in reply.buttons for b in row] == ["Topics"]
+    assert RecordFeedback("esol", False) in outcome.effects
+
+
+@pytest.mark.parametrize("lang", ["en", "pl", "ar"])
+def test_a_message_that_is_not_text_gets_a_kind_answer(conversation: Conversation, lang: str) -> None:
+    [reply] = conversation.on_other(Profile(lang=lang)).replies
+    t = conversation.catalogs.translator(lang)
+    assert t.gettext("I can only read text messages. Please type your question, or choose /topics.") in reply.text
+    assert reply.buttons

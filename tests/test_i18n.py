@@ -129,7 +129,10 @@ def test_plural_forms_follow_the_language() -> None:
 
 def test_arabic_reply_reads_right_to_left_with_isolated_numbers(conversation: Conversation) -> None:
     outcome = conversation.on_text(Profile(lang="ar", role="migrant"), "أين يمكنني تعلم اللغة الإنجليزية مجانا")
-    html = outcome.replies[0].html
+    card = outcome.replies[0]
+    assert all(line.startswith("\u200f") for line in card.html.split("\n") if line.strip())
+    contacts = next(b.data for row in card.buttons for b in row if b.data.startswith("v1:c:"))  # the services
+    html = conversation.on_button(Profile(lang="ar", role="migrant"), contacts).replies[0].html
     assert all(line.startswith("\u200f") for line in html.split("\n") if line.strip())
     assert "\u2066https://" in html and "\u2069" in html
 

@@ -75,14 +75,14 @@ def card_section(ctx: RenderContext, issue: Issue, role: str | None) -> list[str
     return lines
 
 
-def area_button(ctx: RenderContext, issue: Issue, role: str | None) -> Button | None:
-    """'All local information (n)', when the card does not show everything."""
+def area_button(ctx: RenderContext, issue: Issue, role: str | None, always: bool = False) -> Button | None:
+    """'All local information (n)', when the card does not show everything (`always`: the card shows none)."""
     area = ctx.kb.area(ctx.area)
     items = visible_items(ctx, issue, role)
     if area is None or not items:
         return None
     shortened = any(len(item_text(ctx, a, i)) > CARD_TEXT_LIMIT for a, i in items[:CARD_ITEMS])
-    if len(items) <= CARD_ITEMS and not shortened:
+    if len(items) <= CARD_ITEMS and not shortened and not always:
         return None
     label = ctx.t.gettext("📍 {area}: all ({n})", area=area_name(ctx, area), n=len(items))
     return Button(label, pack(ShowLocal(issue.id, ctx.lang, MIGRANT if role == MIGRANT else STAFF)))

@@ -9,16 +9,65 @@ from bot.match.matcher import Match
 from bot.replies import areas, practices
 from bot.replies.contacts import contact_block
 from bot.replies.context import MIGRANT, STAFF, RenderContext
-from bot.replies.model import Button, Reply, esc
+from bot.replies.model import Button, Reply, esc, plain_text
 
-MAX_INLINE_INDICATORS = 8
+FIRST_MESSAGE = 1000  # visible characters of a card's first message; the rest is behind More / Contacts
 
 
 def issue_card(ctx: RenderContext, issue: Issue, alternatives: tuple[Match, ...] = ()) -> Reply:
     role = ctx.role or (MIGRANT if issue.guidance else STAFF)
-    body = _migrant_body(ctx, issue) if role == MIGRANT and issue.guidance else _staff_body(ctx, issue)
-    body += areas.card_section(ctx, issue, role)
-    return Reply("\n".join([*body, *ctx.notes()]), card_buttons(ctx, issue, alternatives, role))
+    if role == MIGRANT and not issue.guidance and (alternative := _migrant_alternative(ctx, issue)) is not None:
+        # a migrant never lands on a staff-only card: the nearest card written for them, said so
+        note = ctx.t.gettext(
+            "“{topic}” is a topic for staff. This is the nearest topic for you:", topic=ctx.issue_title(issue)
+        )
+        card = issue_card(ctx, alternative, alternatives)
+        return Reply("<i>" + esc(note) + "</i>\n" + card.html, card.buttons)
+    if role == MIGRANT and issue.guidance:
+        head, middle, tail = _migrant_body(ctx, issue)
+    else:
+        head, middle, tail = _staff_body(ctx, issue)
+    local = areas.card_section(ctx, issue, role)
+    footer = [
+        "<i>"
+        + esc(ctx.t.gettext("This bot is built on the LAA Toolkit of 2008: some of this may have changed."))
+        + "</i>"
+    ]
+    if issue.dated_note and role == STAFF:  # what has changed since 2008: always on the first message
+        footer.insert(0, "⏳ <i>" + esc(ctx.issue_text(issue, "dated_note")) + "</i>")
+    text, local_moved = _fit(head, middle, local, tail, [*footer, *ctx.notes()], ctx)
+    return Reply(text, card_buttons(ctx, issue, alternatives, role, local_moved))
+
+
+def _fit(
+    head: list[str], middle: list[str], local: list[str], tail: list[str], footer: list[str], ctx: RenderContext
+) -> tuple[str, bool]:
+    """The card's first message within FIRST_MESSAGE visible characters: the contacts (`tail`) move behind the
+    Contacts button, the last actions behind More, then the local section behind its own button, then the last
+    lines of `head`."""
+    lines = [*head, *middle, *local, *tail, *footer]
+    if len(plain_text("\n".join(lines))) <= FIRST_MESSAGE:
+        return "\n".join(lines), False
+    moved = ["", "<i>" + esc(ctx.t.gettext("More under “More” and “Contacts” below.")) + "</i>"]
+
+    def size() -> int:
+        return len(plain_text("\n".join([*head, *middle, *local, *moved, *footer])))
+
+    while middle and size() > FIRST_MESSAGE:  # the actions are all under More
+        middle = middle[:-1]
+    if middle and middle[-1].startswith("<b>"):  # no heading without anything under it
+        middle = middle[:-1]
+    moved_local = bool(local) and size() > FIRST_MESSAGE
+    if moved_local:
+        local = []  # behind its own button
+    while len(head) > 2 and size() > FIRST_MESSAGE:  # the heading and the answer always stay
+        head = head[:-1]
+    return "\n".join([*head, *middle, *local, *moved, *footer]), moved_local
+
+
+def _migrant_alternative(ctx: RenderContext, issue: Issue) -> Issue | None:
+    alternative = ctx.kb.issue(issue.migrant_alternative) if issue.migrant_alternative else None
+    return alternative if alternative is not None and alternative.guidance else None
 
 
 def _heading(ctx: RenderContext, issue: Issue) -> str:
@@ -27,45 +76,51 @@ def _heading(ctx: RenderContext, issue: Issue) -> str:
     return f"<b>{prefix}{esc(ctx.issue_title(issue))}</b>"
 
 
-def _staff_body(ctx: RenderContext, issue: Issue) -> list[str]:
+def _unchecked_note(ctx: RenderContext) -> str:
+    return (
+        "<i>"
+        + esc(ctx.t.gettext("Added by our team and not yet checked: please confirm before relying on it."))
+        + "</i>"
+    )
+
+
+def _staff_body(ctx: RenderContext, issue: Issue) -> tuple[list[str], list[str], list[str]]:
+    """For staff: the quick answer (with where it comes from), what has changed since 2008, the toolkit's actions
+    and audience; then the contacts. The indicators are under More."""
     t = ctx.t
-    lines = [_heading(ctx, issue), esc(first_sentence(ctx.issue_text(issue, "summary"))), ""]
-    lines.append("<b>" + esc(t.gettext("Recommended actions")) + "</b>")
-    lines.extend(
+    lines = [_heading(ctx, issue)]
+    if issue.staff_answer:
+        lines.append(esc(ctx.issue_text(issue, "staff_answer")))
+        if issue.staff_answer_source:
+            lines.append(_unchecked_note(ctx))
+    else:
+        lines.append(esc(first_sentence(ctx.issue_text(issue, "summary"))))
+    audience = t.gettext("Audience")  # not inside the f-string: the catalog extractor would not see it
+    middle = ["", f"<b>{esc(audience)}:</b> " + esc(", ".join(audience_names(ctx, issue))), ""]
+    middle.append("<b>" + esc(t.gettext("Recommended actions")) + "</b>")
+    middle.extend(
         f"{n + 1}. {esc(ctx.action(issue, n))}{_action_source(ctx, issue, n)}" for n in range(len(issue.actions))
     )
-    lines.append("")
-    audience = t.gettext("Audience")  # not inside the f-string: the catalog extractor would not see it
-    lines.append(f"<b>{esc(audience)}:</b> " + esc(", ".join(audience_names(ctx, issue))))
-    if issue.indicators:
-        numbers = ", ".join(f"NI {n}" for n in issue.indicators)
-        lines.append(f"<b>{esc(t.gettext('National Indicators'))}:</b> {esc(numbers)}")
-        if len(issue.indicators) <= MAX_INLINE_INDICATORS:
-            lines.extend(
-                f"  NI {number}: {esc(_short(ctx.indicator_title(number), 70))}" for number in issue.indicators
-            )
+    tail: list[str] = []
     contacts = [c for c in (ctx.kb.contact(cid) for cid in issue.contacts) if c]
     if contacts:
-        lines.append("")
-        lines.append("<b>" + esc(t.gettext("Contacts (LAA Toolkit, Annex 2)")) + "</b>")
-        lines.extend(contact_block(ctx, contacts))
-    return lines
+        tail.append("")
+        tail.append("<b>" + esc(t.gettext("Contacts (LAA Toolkit, Annex 2)")) + "</b>")
+        tail.extend(contact_block(ctx, contacts))
+    return lines, middle, tail
 
 
-def _migrant_body(ctx: RenderContext, issue: Issue) -> list[str]:
+def _migrant_body(ctx: RenderContext, issue: Issue) -> tuple[list[str], list[str], list[str]]:
     lines = [_heading(ctx, issue), esc(ctx.issue_text(issue, "guidance"))]
     if issue.guidance_source:  # written by the project team, not from the seed documents
-        lines.append(
-            "<i>"
-            + esc(ctx.t.gettext("Added by our team and not yet checked: please confirm before relying on it."))
-            + "</i>"
-        )
+        lines.append(_unchecked_note(ctx))
+    tail: list[str] = []
     services = [c for c in (ctx.kb.contact(sid) for sid in issue.services) if c]
     if services:
-        lines.append("")
-        lines.append("<b>" + esc(ctx.t.gettext("Where to get help")) + "</b>")
-        lines.extend(contact_block(ctx, services))
-    return lines
+        tail.append("")
+        tail.append("<b>" + esc(ctx.t.gettext("Where to get help")) + "</b>")
+        tail.extend(contact_block(ctx, services))
+    return lines, [], tail
 
 
 def _action_source(ctx: RenderContext, issue: Issue, n: int) -> str:
@@ -88,7 +143,7 @@ def audience_names(ctx: RenderContext, issue: Issue) -> list[str]:
 
 
 def card_buttons(
-    ctx: RenderContext, issue: Issue, alternatives: tuple[Match, ...], role: str
+    ctx: RenderContext, issue: Issue, alternatives: tuple[Match, ...], role: str, local_moved: bool = False
 ) -> tuple[tuple[Button, ...], ...]:
     t, lang = ctx.t, ctx.lang
     code = "s" if role == STAFF else "m"
@@ -96,7 +151,10 @@ def card_buttons(
     found = [ctx.kb.issue(m.issue) for m in alternatives]
     if others := [o for o in found if o and o.id != issue.id][:2]:
         rows.append(tuple(Button("↪ " + _short(ctx.issue_title(o)), encode("i", o.id, lang, code)) for o in others))
-    extra = [practices.practices_button(ctx, issue) if role == STAFF else None, areas.area_button(ctx, issue, role)]
+    extra = [
+        practices.practices_button(ctx, issue) if role == STAFF else None,
+        areas.area_button(ctx, issue, role, local_moved),
+    ]
     if extra := [b for b in extra if b]:
         rows.append(tuple(extra))
     rows.append(
@@ -122,6 +180,10 @@ def more_reply(ctx: RenderContext, issue: Issue) -> Reply:
     """The full detail: toolkit description and every related National Indicator with its definition."""
     t = ctx.t
     lines = [_heading(ctx, issue), esc(ctx.issue_text(issue, "summary")), ""]
+    if ctx.role == STAFF and issue.actions:
+        lines.append("<b>" + esc(t.gettext("Recommended actions")) + "</b>")
+        lines.extend(f"{n + 1}. {esc(ctx.action(issue, n))}" for n in range(len(issue.actions)))
+        lines.append("")
     lines.append("<b>" + esc(t.gettext("National Indicators")) + "</b>")
     lines.extend(f"NI {number}: {esc(ctx.indicator_title(number))}" for number in issue.indicators)
     lines.append("")

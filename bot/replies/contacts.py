@@ -10,9 +10,16 @@ from bot.kb.model import Contact
 from bot.replies.context import RenderContext
 from bot.replies.model import esc, link
 
+FACTS = frozenset({"emergency-999", "nhs-111", "police-101"})  # emergency numbers: facts, never marked unchecked
+
+
+def _unchecked(contact: Contact) -> bool:
+    """Added by our team and not yet checked (the † mark)."""
+    return not contact.verified and not contact.from_toolkit and contact.id not in FACTS
+
 
 def contact_lines(ctx: RenderContext, contact: Contact) -> list[str]:
-    mark = "" if contact.verified else (" *" if contact.from_toolkit else " †")
+    mark = " †" if _unchecked(contact) else (" *" if not contact.verified and contact.from_toolkit else "")
     lines = [f"• <b>{esc(ctx.contact_name(contact))}</b>{mark}"]
     who = ", ".join(x for x in (contact.lead_person, contact.lead_agency) if x)
     if who:
@@ -24,6 +31,9 @@ def contact_lines(ctx: RenderContext, contact: Contact) -> list[str]:
     lines.extend(f"  🌐 {link(url, ctx.ltr(url))}" for url in contact.urls)
     if notes := ctx.contact_notes(contact):
         lines.append(f"  <i>{esc(notes)}</i>")
+    if contact.historical:
+        note = ctx.text(f"contact.{contact.id}.historical", contact.historical)
+        lines.append("  ⚠ <i>" + esc(ctx.t.gettext("historical: {note}", note=note)) + "</i>")
     if contact.verified:
         lines.append("  " + esc(ctx.t.gettext("Checked on {date}.", date=_date(ctx, contact.verified))))
     return lines
@@ -34,7 +44,7 @@ def contact_notes(ctx: RenderContext, contacts: list[Contact]) -> list[str]:
     notes = []
     if any(not c.verified and c.from_toolkit for c in contacts):
         notes.append("* " + ctx.t.gettext("From the LAA Toolkit (2008): these details may have changed."))
-    if any(not c.verified and not c.from_toolkit for c in contacts):
+    if any(_unchecked(c) for c in contacts):
         notes.append(
             "† " + ctx.t.gettext("Added by our team and not yet checked: please confirm before relying on it.")
         )
@@ -42,6 +52,8 @@ def contact_notes(ctx: RenderContext, contacts: list[Contact]) -> list[str]:
 
 
 def contact_block(ctx: RenderContext, contacts: list[Contact]) -> list[str]:
+    """The contacts, current ones first, then those of bodies that have closed (marked historical)."""
+    contacts = sorted(contacts, key=lambda c: c.historical is not None)
     lines = [line for contact in contacts for line in contact_lines(ctx, contact)]
     return lines + contact_notes(ctx, contacts)
 

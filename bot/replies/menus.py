@@ -12,7 +12,7 @@ from bot.callbacks import encode
 from bot.kb.model import Contact
 from bot.languages import LANGUAGES
 from bot.replies.contacts import contact_block
-from bot.replies.context import RenderContext
+from bot.replies.context import STAFF, RenderContext
 from bot.replies.model import Button, Reply, esc
 
 CONTACTS_PAGE = 6
@@ -219,6 +219,29 @@ def thanks(ctx: RenderContext) -> Reply:
     return Reply(esc(ctx.t.gettext("You are welcome. Ask me another question at any time.")), topics_button(ctx))
 
 
+def not_helpful(ctx: RenderContext) -> Reply:
+    """After 👎: other ways to find an answer."""
+    t = ctx.t
+    lines = [
+        esc(t.gettext("Sorry this did not help.")),
+        "• " + esc(t.gettext("Try asking again in other words.")),
+        "• " + esc(t.gettext("Browse the topics.")),
+    ]
+    advice = ctx.kb.contact("citizens-advice")
+    if advice:
+        lines.append("• " + esc(t.gettext("Or ask a general advice service:")))
+        lines.extend(contact_block(ctx, [advice]))
+    lines.extend(ctx.notes())
+    return Reply("\n".join(lines), topics_button(ctx))
+
+
+def text_only(ctx: RenderContext) -> Reply:
+    return Reply(
+        esc(ctx.t.gettext("I can only read text messages. Please type your question, or choose /topics.")),
+        topics_button(ctx),
+    )
+
+
 def no_match(ctx: RenderContext) -> Reply:
     t = ctx.t
     lines = [
@@ -239,27 +262,97 @@ def stale_button(ctx: RenderContext) -> Reply:
     return Reply(esc(ctx.t.gettext("This button has expired. Please ask your question again.")), topics_button(ctx))
 
 
-def crisis(ctx: RenderContext, kind: str) -> Reply:
+EMERGENCY = "emergency-999"
+
+
+def crisis(ctx: RenderContext, kinds: tuple[str, ...], issue_id: str | None = None) -> Reply:
+    """The crisis reply: call 999, the intro of the most likely kind (for staff: what to do now, per kind), and the
+    helplines of every kind, 999 first; buttons to the matching topic, to someone to talk to, and to the topics."""
     t = ctx.t
-    lines = [
-        "🚨 <b>"
-        + esc(t.gettext("If you or someone else is in danger now, call {number}.", number=ctx.ltr("999")))
-        + "</b>"
-    ]
-    intro = {
+    kinds = kinds or ("violence",)
+    if ctx.role == STAFF:
+        lines = ["🚨 <b>" + esc(t.gettext("If anyone is in immediate danger, call {number}.", number=ctx.ltr("999")))]
+        lines[0] += "</b>"
+        todo = _staff_steps(ctx)
+        lines.extend("• " + esc(todo.get(kind, todo["violence"])) for kind in kinds)
+    else:
+        lines = [
+            "🚨 <b>"
+            + esc(t.gettext("If you or someone else is in danger now, call {number}.", number=ctx.ltr("999")))
+            + "</b>"
+        ]
+        intro = _intros(ctx)
+        lines.append(esc(intro.get(kinds[0], intro["violence"])))
+    lines.extend(_line(ctx, contact) for contact in crisis_contacts(ctx, kinds))
+    rows: list[tuple[Button, ...]] = []
+    if issue_id is not None and (issue := ctx.kb.issue(issue_id)) is not None:
+        rows.append((Button(ctx.issue_title(issue)[:60], encode("i", issue.id, ctx.lang, ctx.role_code)),))
+    if support_contacts(ctx, kinds):
+        rows.append((Button(t.gettext("Talk to someone"), encode("sp", ".".join(kinds))),))
+    rows.extend(topics_button(ctx))
+    return Reply("\n".join(lines), tuple(rows))
+
+
+def _intros(ctx: RenderContext) -> dict[str, str]:
+    t = ctx.t
+    return {
         "suicide": t.gettext("You are not alone. You can talk to someone now, free, day or night:"),
         "violence": t.gettext("If it is safe, get away from the person. You can get help here:"),
         "trafficking": t.gettext("Being forced to work or kept somewhere is a crime. You can get help here:"),
         "child": t.gettext("If a child is in danger, call 999. For help and advice:"),
         "medical": t.gettext("For a medical emergency call 999. If it is not an emergency, call 111:"),
     }
-    lines.append(esc(intro.get(kind, intro["violence"])))
-    for contact_id in ctx.kb.crisis_lines.get(kind, ()):
-        contact = ctx.kb.contact(contact_id)
-        if contact and contact_id != "emergency-999":
-            phones = ", ".join(ctx.ltr(p.number) for p in contact.phones)
-            lines.append(f"• <b>{esc(ctx.contact_name(contact))}</b>" + (f": {esc(phones)}" if phones else ""))
-    return Reply("\n".join(lines))
+
+
+def _staff_steps(ctx: RenderContext) -> dict[str, str]:
+    """What a worker should do now, per kind of crisis."""
+    t = ctx.t
+    return {
+        "trafficking": t.gettext(
+            "Possible trafficking: refer to the National Referral Mechanism, or call the Modern Slavery Helpline "
+            "for advice."
+        ),
+        "child": t.gettext(
+            "A child at risk: make a safeguarding referral to children's services today (the police if the risk "
+            "is immediate)."
+        ),
+        "suicide": t.gettext("Risk of suicide: stay with the person, call 999 or take them to A&E."),
+        "violence": t.gettext(
+            "Violence or abuse: the police on 999, then the domestic abuse helpline or a MARAC referral."
+        ),
+        "medical": t.gettext("A medical emergency: call 999, or NHS 111 when it is not life-threatening."),
+    }
+
+
+def crisis_contacts(ctx: RenderContext, kinds: tuple[str, ...]) -> list[Contact]:
+    """The helplines of every kind, de-duplicated, 999 first."""
+    ids = dict.fromkeys([EMERGENCY, *(cid for kind in kinds for cid in ctx.kb.crisis_lines.get(kind, ()))])
+    return [c for c in (ctx.kb.contact(cid) for cid in ids) if c]
+
+
+def support_contacts(ctx: RenderContext, kinds: tuple[str, ...]) -> list[Contact]:
+    """The non-emergency lines of the kinds: someone to talk to."""
+    return [c for c in crisis_contacts(ctx, kinds) if c.id != EMERGENCY]
+
+
+def support_lines(ctx: RenderContext, kinds: tuple[str, ...]) -> Reply:
+    """'Talk to someone': the support lines of a crisis, with their details."""
+    lines = ["<b>" + esc(ctx.t.gettext("You can talk to someone:")) + "</b>"]
+    lines.extend(contact_block(ctx, support_contacts(ctx, kinds) or crisis_contacts(ctx, ("violence",))))
+    lines.extend(ctx.notes())
+    return Reply("\n".join(lines), topics_button(ctx))
+
+
+def _line(ctx: RenderContext, contact: Contact) -> str:
+    phones = ", ".join(ctx.ltr(p.number) for p in contact.phones)
+    return f"• <b>{esc(ctx.contact_name(contact))}</b>" + (f": {esc(phones)}" if phones else "")
+
+
+def possible_danger(ctx: RenderContext) -> Reply:
+    """One line before the answer when a message may tell of danger."""
+    return Reply(
+        "⚠️ " + esc(ctx.t.gettext("If you or someone else is in danger now, call {number}.", number=ctx.ltr("999")))
+    )
 
 
 def slow_down(ctx: RenderContext) -> Reply:

@@ -43,7 +43,7 @@ from bot.telegram.handlers.commands import COMMANDS, on_command
 from bot.telegram.handlers.errors import on_error
 from bot.telegram.handlers.guard import GROUP, guard
 from bot.telegram.handlers.inline import on_inline_query
-from bot.telegram.handlers.messages import on_message
+from bot.telegram.handlers.messages import on_message, on_other_message
 from bot.telegram.outbox import Outbox, describe
 from bot.telegram.services import KEY, Progress, Services
 
@@ -107,6 +107,11 @@ def build_application(
         MessageHandler(filters.ChatType.PRIVATE & ~filters.COMMAND & (filters.TEXT | filters.CAPTION), on_message)
     )
     app.add_handler(MessageHandler(filters.ChatType.PRIVATE & filters.COMMAND, on_command))
+    not_text = (
+        filters.VOICE | filters.AUDIO | filters.PHOTO | filters.Sticker.ALL | filters.LOCATION | filters.CONTACT
+        | filters.Document.ALL | filters.VIDEO | filters.VIDEO_NOTE | filters.ANIMATION
+    )  # fmt: skip
+    app.add_handler(MessageHandler(filters.ChatType.PRIVATE & ~filters.CAPTION & not_text, on_other_message))
     app.add_handler(CallbackQueryHandler(on_button))
     app.add_handler(InlineQueryHandler(on_inline_query))
     app.add_error_handler(on_error)

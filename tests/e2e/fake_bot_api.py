@@ -393,6 +393,21 @@ class FakeBotApi:
             message["entities"] = entities
         return self._push("message", message)
 
+    def push_media(
+        self, user_id: int, kind: str, content: Any, *, language_code: str | None = "en", caption: str | None = None
+    ) -> dict[str, Any]:
+        """Queue a message without text: ``kind`` is its field ("voice", "photo", "sticker", "location", ...)."""
+        message: dict[str, Any] = {
+            "message_id": self._new_message_id(user_id),
+            "from": self._user(user_id, "Test", language_code),
+            "chat": self._chat(user_id, "Test"),
+            "date": int(time.time()),
+            kind: content,
+        }
+        if caption is not None:
+            message["caption"] = caption
+        return self._push("message", message)
+
     def push_command(self, user_id: int, command: str, args: str = "", **kw: Any) -> dict[str, Any]:
         """Queue ``/command args`` with a ``bot_command`` entity; ``kw`` go to :meth:`push_message`."""
         head = "/" + command.lstrip("/")

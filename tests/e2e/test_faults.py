@@ -278,8 +278,9 @@ async def test_unanswered_log_keeps_no_phone_numbers_emails_or_postcodes(start_b
         [(_, _, text)] = await bot.services.store.unanswered()
         assert "football" in text
         assert "900123" not in text and "example.org" not in text and "CB1" not in text
+        bot.fake.reset()  # (the answer may have come with a "call 999 if in danger" line first)
         bot.fake.push_command(USER, "privacy")
-        [_, privacy] = await sent(bot, 2)
+        [privacy] = await sent(bot)
         assert "phone numbers, email addresses and postcodes removed" in privacy.params["text"]
         assert "everything" not in privacy.params["text"]
 

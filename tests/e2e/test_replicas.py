@@ -199,14 +199,15 @@ async def test_a_conversation_carries_on_across_a_replica_restart(
         await bots.texts(1, USER)
         await asyncio.to_thread(bots.post, bots.fake.push_callback(USER, "v1:L:pl"))
         await bots.fake.wait_for_async("editMessageText", 1, 30.0, USER)
+        await bots.texts(2, USER)  # no role yet: the role is asked
         first = bots.replicas[0]
         first.stop()  # mid-conversation
         for n in range(2):  # both go to the replica that is up
             await asyncio.to_thread(bots.post, bots.fake.push_message(USER, "gdzie mogę uczyć się angielskiego"))
-            texts = await bots.texts(2 + n, USER)
+            texts = await bots.texts(3 + n, USER)
             assert "Angielski" in texts[-1]
         first.start()
         await bots.ready(3)
         await asyncio.to_thread(bots.post, bots.fake.push_message(USER, "where can I learn English?"), first.port)
-        texts = await bots.texts(4, USER)
+        texts = await bots.texts(5, USER)
         assert "Angielski" in texts[-1]  # the restarted replica knows the choice: it was stored, not kept in memory

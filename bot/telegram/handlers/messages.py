@@ -21,3 +21,13 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     async with svc.turns.turn(urgent=conversation.urgent(text)):
         outcome = conversation.on_text(profile, text)
     await perform(context.bot, svc, svc.key(user) if user else None, Target(message.chat_id), outcome)
+
+
+async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Voice, photo without caption, sticker, location, contact, document, video: the bot can only read text."""
+    message, user = update.effective_message, update.effective_user
+    if message is None:
+        return
+    svc = services(context)
+    outcome = svc.core.conversation.on_other(await svc.profile(user))
+    await perform(context.bot, svc, svc.key(user) if user else None, Target(message.chat_id), outcome)
