@@ -76,13 +76,15 @@ def test_a_long_or_clear_question_is_answered_on_its_own(talk: Conversation) -> 
 
 
 def test_a_follow_up_keeps_the_topics_language(talk: Conversation) -> None:
-    question = "pomoc w znalezieniu mieszkania"
-    outcome = talk.on_text(Profile(), question, "ola")
-    assert outcome.lang == "pl"
-    again = talk.on_text(Profile(), "a Slough?", "ola")
+    outcome = talk.on_text(Profile(role="staff"), "pomoc w znalezieniu mieszkania", "ola")
+    assert outcome.lang == "pl" and outcome.result is not None
+    issue = talk.kb.issue(outcome.result.matches[0].issue)
+    assert issue is not None
+    again = talk.on_text(Profile(role="staff"), "a Slough?", "ola")
     assert again.lang == "pl"
-    pl = talk.catalogs.translator("pl")
-    assert again.replies[0].text.startswith(pl.gettext("About {topic}:", topic="").split("{")[0].rstrip(": "))
+    ctx = talk.context("pl", "staff")
+    note = ctx.t.gettext("About {topic}:", topic=ctx.issue_title(issue))
+    assert note.startswith("Na temat") and again.replies[0].text.startswith(note)
 
 
 def test_nothing_about_the_topic_is_stored_or_logged(talk: Conversation) -> None:
