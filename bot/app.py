@@ -9,6 +9,7 @@ from bot.conversation import Conversation
 from bot.i18n import Catalogs
 from bot.kb import KnowledgeBase, load_knowledge
 from bot.match import Matcher, build_matcher
+from bot.memory import ConversationMemory
 
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_KNOWLEDGE = PROJECT_ROOT / "knowledge"
@@ -28,4 +29,4 @@ def build_core(knowledge: Path = DEFAULT_KNOWLEDGE, locales: Path = DEFAULT_LOCA
     kb = load_knowledge(knowledge)
     matcher = build_matcher(kb)
     catalogs = Catalogs(locales)
-    return Core(kb, matcher, catalogs, Conversation(kb, matcher, catalogs))
+    return Core(kb, matcher, catalogs, Conversation(kb, matcher, catalogs, ConversationMemory()))

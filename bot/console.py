@@ -20,6 +20,9 @@ def render(reply: Reply, first_number: int = 1) -> tuple[str, list[Button]]:
     return "\n".join(lines), buttons
 
 
+PERSON = "console"  # the one person at the terminal (for the brief memory of their last topic)
+
+
 def run_console(conversation: Conversation, stdin: TextIO = sys.stdin, stdout: TextIO = sys.stdout) -> int:
     profile = Profile(client_lang=None)
     buttons: list[Button] = []
@@ -48,9 +51,9 @@ def run_console(conversation: Conversation, stdin: TextIO = sys.stdin, stdout: T
             show(conversation.on_button(profile, buttons[int(text) - 1].data))
         elif text.startswith("/"):
             command, _, argument = text[1:].partition(" ")
-            show(conversation.on_command(profile, command.lower(), argument.strip()))
+            show(conversation.on_command(profile, command.lower(), argument.strip(), person=PERSON))
         else:
-            show(conversation.on_text(profile, text))
+            show(conversation.on_text(profile, text, PERSON))
     return 0
 
 

@@ -41,11 +41,12 @@ from bot.effects import (
 from bot.i18n import Catalogs
 from bot.kb.model import KnowledgeBase
 from bot.languages import RTL_LANGUAGES, SOURCE_LANGUAGE, normalise_code
-from bot.match import Matcher, MatchResult
+from bot.match import Match, Matcher, MatchResult
+from bot.memory import ConversationMemory, Topic
 from bot.privacy import redact
 from bot.replies import Reply, areas, cards, checklist, menus, practices
 from bot.replies.context import RenderContext
-from bot.replies.model import right_to_left
+from bot.replies.model import esc, right_to_left
 
 SMALLTALK: dict[str, Callable[[RenderContext], Reply]] = {
     "greeting": menus.greeting,
@@ -61,6 +62,8 @@ CLOSE_MATCH_RATIO = 0.8  # other topics are offered when their score is within 8
 CRISIS_SIGNPOST_SCORE = 0.6  # after a crisis reply, a topic card only when the match is clear
 MAX_MESSAGE = 4096  # characters of a message that are read (Telegram's own limit): the rest is cut before any work
 MAX_QUERY = 64  # characters of a /contacts search that are used and quoted back
+FOLLOW_UP_WORDS = 5  # a message this short ("and for children?") may be a follow-up to the previous topic
+FOLLOW_UP_SCORE = 0.5  # ... when its own best match scores under this (or there is none)
 
 
 @dataclass(frozen=True)
@@ -131,39 +134,78 @@ def _sent(replies: list[Reply], profile: Profile, lang: str) -> Outcome:
 
 
 class Conversation:
-    def __init__(self, kb: KnowledgeBase, matcher: Matcher, catalogs: Catalogs) -> None:
+    def __init__(
+        self, kb: KnowledgeBase, matcher: Matcher, catalogs: Catalogs, memory: ConversationMemory | None = None
+    ) -> None:
+        """`memory`: the last topic per person, in memory only (bot/memory.py); None = every message stands alone."""
         self.kb = kb
         self.matcher = matcher
         self.catalogs = catalogs
+        self.memory = memory
 
     def context(self, lang: str, role: str | None, area: str | None = None) -> RenderContext:
         return RenderContext(self.kb, self.catalogs.translator(lang), lang, role, self.catalogs, area=area)
 
     # -- messages ---------------------------------------------------------------------------------------
 
-    def on_text(self, profile: Profile, text: str) -> Outcome:
+    def on_text(self, profile: Profile, text: str, person: str | None = None) -> Outcome:
+        """`person`: the keyed hash the adapter knows the person by (for the brief memory of their last topic)."""
         text = text[:MAX_MESSAGE]
         result = self.matcher.match(text, lang=profile.lang, client_lang=normalise_code(profile.client_lang))
-        ctx = self.context(result.lang, profile.role, profile.area)
+        previous = self._follow_up(result, text, person)
+        lang = (profile.lang or previous.lang) if previous is not None else result.lang
+        ctx = self.context(lang, profile.role, profile.area)
         replies: list[Reply] = []
         if result.crisis is not None:
             kinds = result.crisis_kinds or (result.crisis.kind,)
             replies.append(menus.crisis(ctx, kinds, result.matches[0].issue if result.matches else None))
         elif result.danger == "possible" or result.smalltalk == "help":
             replies.append(menus.possible_danger(ctx))
+        shown: str | None = None
         if result.empty:
             replies.append(menus.empty_message(ctx))
         elif result.smalltalk in SMALLTALK:
             replies.append(SMALLTALK[result.smalltalk](ctx))
+        elif previous is not None and (issue := self.kb.issue(previous.issue_id)) is not None:
+            note = ctx.t.gettext("About {topic}:", topic=ctx.issue_title(issue))
+            card = cards.issue_card(ctx, issue, result.matches)
+            replies.append(Reply("<i>" + esc(note) + "</i>\n" + card.html, card.buttons))
+            shown = issue.id
         elif result.matches and (result.crisis is None or result.matches[0].score >= CRISIS_SIGNPOST_SCORE):
             best = result.matches[0]
             issue = self.kb.issue(best.issue)
-            close = tuple(m for m in result.matches[1:] if m.score >= best.score * CLOSE_MATCH_RATIO)
             if issue is not None:
-                replies.append(cards.issue_card(ctx, issue, close))
+                replies.append(cards.issue_card(ctx, issue, self._close(best, result.matches[1:])))
+                shown = issue.id
         elif result.crisis is None:
             replies.append(menus.no_match(ctx))
-        return Outcome(self._answer(result, replies, text), profile, result, lang=ctx.lang)
+        if shown is not None and person is not None and self.memory is not None:
+            self.memory.remember(person, shown, ctx.lang)
+        if previous is not None and shown is not None:
+            effects: tuple[Effect, ...] = (*(Send(r) for r in replies), CountStat(ctx.lang, "follow-up", shown))
+        else:
+            effects = self._answer(result, replies, text)
+        return Outcome(effects, profile, result, lang=ctx.lang)
+
+    def _follow_up(self, result: MatchResult, text: str, person: str | None) -> Topic | None:
+        """The person's recent topic, when this message reads as a follow-up to it: short, no crisis, no small
+        talk, and no clear match of its own."""
+        if person is None or self.memory is None or result.crisis is not None or result.empty:
+            return None
+        if result.smalltalk is not None or len(text.split()) > FOLLOW_UP_WORDS:
+            return None
+        if result.matches and result.matches[0].score >= FOLLOW_UP_SCORE:
+            return None
+        return self.memory.recent(person)
+
+    def _close(self, best: Match, others: tuple[Match, ...]) -> tuple[Match, ...]:
+        """Other topics whose score is close to the best: one from another theme first (a question with two
+        topics, "housing and English classes"), so its button is always among those shown."""
+        close = [m for m in others if m.score >= best.score * CLOSE_MATCH_RATIO]
+        issue = self.kb.issue(best.issue)
+        theme = issue.theme if issue is not None else None
+        elsewhere = [m for m in close if (o := self.kb.issue(m.issue)) is not None and o.theme != theme][:1]
+        return (*elsewhere, *(m for m in close if m not in elsewhere))
 
     def urgent(self, text: str) -> bool:
         """Whether a message has crisis words, at a glance (see Matcher.crisis_words): to be answered first."""
@@ -215,8 +257,11 @@ class Conversation:
 
     # -- commands ---------------------------------------------------------------------------------------
 
-    def on_command(self, profile: Profile, command: str, argument: str = "", unanswered_days: int = 0) -> Outcome:
-        """`unanswered_days`: how long unanswered questions are kept (0 = not at all), told in /privacy."""
+    def on_command(
+        self, profile: Profile, command: str, argument: str = "", unanswered_days: int = 0, person: str | None = None
+    ) -> Outcome:
+        """`unanswered_days`: how long unanswered questions are kept (0 = not at all), told in /privacy.
+        `person`: the keyed hash the adapter knows the person by (/forget also clears the memory of their topic)."""
         ctx = self.context(profile.ui_lang, profile.role, profile.area)
         simple = {
             "start": menus.start,
@@ -234,6 +279,8 @@ class Conversation:
         if command == "contacts":
             return _sent([menus.directory(ctx, _query(argument))], profile, ctx.lang)
         if command == "forget":
+            if person is not None and self.memory is not None:
+                self.memory.forget(person)
             cleared = Profile(client_lang=profile.client_lang)
             view = self.context(cleared.ui_lang, None)
             return Outcome((Forget(menus.forgotten(view), menus.forget_failed(view)),), cleared, lang=cleared.ui_lang)

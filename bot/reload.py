@@ -22,6 +22,7 @@ from bot.i18n import Catalogs
 from bot.kb import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.kb.problems import Problem
 from bot.match import Matcher
+from bot.memory import ConversationMemory
 from bot.translations import catalog_problems
 
 log = logging.getLogger(__name__)
@@ -152,7 +153,7 @@ class Reloader:
                 self._failed = True
             else:
                 try:
-                    core = build_core_from(kb, self.locales, self.build_matcher)
+                    core = build_core_from(kb, self.locales, self.build_matcher, self.live.current.conversation.memory)
                 except Exception as exc:  # a bug, not an admin's mistake: keep serving, say so, log the details
                     log.exception("building the new knowledge failed")
                     problem = Problem(str(self.knowledge), 1, f"the new version could not be built ({exc!r})")
@@ -204,7 +205,10 @@ class Reloader:
             last = now
 
 
-def build_core_from(kb: KnowledgeBase, locales: Path, build_matcher: MatcherBuilder) -> Core:
+def build_core_from(
+    kb: KnowledgeBase, locales: Path, build_matcher: MatcherBuilder, memory: ConversationMemory | None = None
+) -> Core:
+    """`memory`: the running conversation's (a reload keeps what people were just talking about)."""
     catalogs = Catalogs(locales)
     matcher = build_matcher(kb)
-    return Core(kb, matcher, catalogs, Conversation(kb, matcher, catalogs))
+    return Core(kb, matcher, catalogs, Conversation(kb, matcher, catalogs, memory))

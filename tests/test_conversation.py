@@ -24,6 +24,7 @@ from bot.effects import CountStat, Forget, LogUnanswered, RecordFeedback, Replac
 from bot.languages import LANGUAGES
 from bot.match import Matcher, MatchResult
 from bot.match.crisis import CrisisHit
+from bot.replies.cards import _short
 
 DATA = Path(__file__).resolve().parent / "data"
 LINES = {"suicide": "116 123", "violence": "0808 2000 247", "trafficking": "08000 121 700", "child": "0808 800 5000"}
@@ -258,3 +259,25 @@ def test_a_message_that_is_not_text_gets_a_kind_answer(conversation: Conversatio
     t = conversation.catalogs.translator(lang)
     assert t.gettext("I can only read text messages. Please type your question, or choose /topics.") in reply.text
     assert reply.buttons
+
+
+def test_a_question_with_two_topics_in_two_themes_offers_the_second_by_name(conversation: Conversation) -> None:
+    """The card for the first topic, and a button titled with the second, even when closer topics of the first
+    topic's theme come between them."""
+    from bot.match import Match
+
+    kb = conversation.kb
+    esol, same1, same2 = "esol", "work-experience", "eligibility-to-work"
+    housing = "refugee-move-on"
+    assert {kb.issue(i).theme for i in (esol, same1, same2)} == {"skills-employment"}  # type: ignore[union-attr]
+    assert kb.issue(housing).theme == "housing"  # type: ignore[union-attr]
+    matches = (Match(esol, 0.8), Match(same1, 0.78), Match(same2, 0.76), Match(housing, 0.7))
+    said = _said(conversation, matches=matches)
+    [reply] = said.on_text(Profile(role="staff"), "housing and also English classes for a refugee family").replies
+    ctx = conversation.context("en", "staff")
+    assert ctx.issue_title(kb.issue(esol)) in reply.text.splitlines()[0]  # type: ignore[arg-type]
+    labels = [b.text for row in reply.buttons for b in row]
+    assert "↪ " + _short(ctx.issue_title(kb.issue(housing))) in labels  # type: ignore[arg-type]
+    far = (Match(esol, 0.8), Match(housing, 0.5))  # not close: no button for it
+    [reply] = _said(conversation, matches=far).on_text(Profile(role="staff"), "English classes").replies
+    assert not any(b.text.startswith("↪") for row in reply.buttons for b in row)

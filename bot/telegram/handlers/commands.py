@@ -22,5 +22,6 @@ async def on_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     name = head.lstrip("/").split("@")[0].lower()
     svc = services(context)
     profile = await svc.profile(user)
-    outcome = svc.core.conversation.on_command(profile, name, argument.strip(), svc.settings.unanswered_log_days)
-    await perform(context.bot, svc, svc.key(user) if user else None, Target(message.chat_id), outcome)
+    key = svc.key(user) if user else None
+    outcome = svc.core.conversation.on_command(profile, name, argument.strip(), svc.settings.unanswered_log_days, key)
+    await perform(context.bot, svc, key, Target(message.chat_id), outcome)

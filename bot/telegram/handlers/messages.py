@@ -18,9 +18,10 @@ async def on_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None
     svc = services(context)
     profile = await svc.profile(user)
     conversation = svc.core.conversation
+    key = svc.key(user) if user else None
     async with svc.turns.turn(urgent=conversation.urgent(text)):
-        outcome = conversation.on_text(profile, text)
-    await perform(context.bot, svc, svc.key(user) if user else None, Target(message.chat_id), outcome)
+        outcome = conversation.on_text(profile, text, key)
+    await perform(context.bot, svc, key, Target(message.chat_id), outcome)
 
 
 async def on_other_message(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
