@@ -14,6 +14,7 @@ from bot.languages import LANGUAGES
 from bot.replies.contacts import contact_block
 from bot.replies.context import STAFF, RenderContext
 from bot.replies.model import Button, Reply, esc
+from bot.text.shorten import short_label
 
 CONTACTS_PAGE = 6
 
@@ -85,7 +86,7 @@ def theme_issues(ctx: RenderContext, theme_id: str) -> Reply:
     if theme is None:
         return themes(ctx)
     rows = tuple(
-        (Button(ctx.issue_title(issue)[:60], encode("i", issue.id, ctx.lang, ctx.role_code)),)
+        (Button(short_label(ctx.issue_title(issue), 60), encode("i", issue.id, ctx.lang, ctx.role_code)),)
         for issue in ctx.kb.issues_in(theme_id)
     )
     back = (Button(ctx.t.gettext("Back"), encode("t")),)
@@ -286,7 +287,7 @@ def crisis(ctx: RenderContext, kinds: tuple[str, ...], issue_id: str | None = No
     lines.extend(_line(ctx, contact) for contact in crisis_contacts(ctx, kinds))
     rows: list[tuple[Button, ...]] = []
     if issue_id is not None and (issue := ctx.kb.issue(issue_id)) is not None:
-        rows.append((Button(ctx.issue_title(issue)[:60], encode("i", issue.id, ctx.lang, ctx.role_code)),))
+        rows.append((Button(short_label(ctx.issue_title(issue), 60), encode("i", issue.id, ctx.lang, ctx.role_code)),))
     if support_contacts(ctx, kinds):
         rows.append((Button(t.gettext("Talk to someone"), encode("sp", ".".join(kinds))),))
     rows.extend(topics_button(ctx))
