@@ -27,6 +27,7 @@ from bot.callbacks import (
     Topics,
     decode,
 )
+from bot.deeplink import parse_start
 from bot.effects import (
     CountStat,
     Effect,
@@ -39,11 +40,12 @@ from bot.effects import (
     Toast,
 )
 from bot.i18n import Catalogs
-from bot.kb.model import KnowledgeBase
+from bot.kb.model import Issue, KnowledgeBase
 from bot.languages import RTL_LANGUAGES, SOURCE_LANGUAGE, normalise_code
 from bot.match import Matcher, MatchResult
 from bot.privacy import redact
 from bot.replies import Reply, areas, cards, checklist, menus, practices
+from bot.replies.context import MIGRANT as MIGRANT_ROLE
 from bot.replies.context import RenderContext
 from bot.replies.model import right_to_left
 
@@ -227,6 +229,8 @@ class Conversation:
             "area": areas.area_menu,
             "checklist": checklist.checklist_reply,
         }
+        if command == "start" and (linked := parse_start(argument)) and (issue := self.kb.issue(linked[0])):
+            return self._open_link(profile, issue, linked[1])
         if command in simple:
             return _sent([simple[command](ctx)], profile, ctx.lang)
         if command == "privacy":
@@ -238,6 +242,16 @@ class Conversation:
             view = self.context(cleared.ui_lang, None)
             return Outcome((Forget(menus.forgotten(view), menus.forget_failed(view)),), cleared, lang=cleared.ui_lang)
         return _sent([menus.help_reply(ctx)], profile, ctx.lang)
+
+    def _open_link(self, profile: Profile, issue: Issue, lang: str) -> Outcome:
+        """/start from a link a worker gave: the greeting and the migrant card in the link's language. The
+        language is stored only when the person had not chosen one (a link never overrides their own choice)."""
+        view = self.context(lang, MIGRANT_ROLE, profile.area)
+        replies = [menus.greeting(view), cards.issue_card(view, issue)]
+        if profile.lang is not None:
+            return _sent(replies, profile, lang)
+        profile = replace(profile, lang=lang)
+        return Outcome((*(Send(r) for r in replies), SavePreference("lang", lang)), profile, lang=lang)
 
     # -- buttons ----------------------------------------------------------------------------------------
 
