@@ -19,6 +19,7 @@ from bot.callbacks import (
     LanguageMenu,
     PickLanguageFor,
     RateIssue,
+    SendToClient,
     ShowIssue,
     ShowLocal,
     ShowPractices,
@@ -27,7 +28,7 @@ from bot.callbacks import (
     Topics,
     decode,
 )
-from bot.deeplink import parse_start
+from bot.deeplink import parse_start, start_link
 from bot.effects import (
     CountStat,
     Effect,
@@ -37,6 +38,7 @@ from bot.effects import (
     Replace,
     SavePreference,
     Send,
+    SendImage,
     Toast,
 )
 from bot.i18n import Catalogs
@@ -44,10 +46,11 @@ from bot.kb.model import Issue, KnowledgeBase
 from bot.languages import RTL_LANGUAGES, SOURCE_LANGUAGE, normalise_code
 from bot.match import Matcher, MatchResult
 from bot.privacy import redact
+from bot.qr import qr_png
 from bot.replies import Reply, areas, cards, checklist, menus, practices
 from bot.replies.context import MIGRANT as MIGRANT_ROLE
 from bot.replies.context import RenderContext
-from bot.replies.model import right_to_left
+from bot.replies.model import link, right_to_left
 
 SMALLTALK: dict[str, Callable[[RenderContext], Reply]] = {
     "greeting": menus.greeting,
@@ -108,7 +111,7 @@ class Outcome:
         """Every reply in order (for /forget: the one said when it worked), for adapters that only show text."""
         out = []
         for effect in self.effects:
-            if isinstance(effect, Send | Replace | Toast):
+            if isinstance(effect, Send | Replace | Toast | SendImage):
                 out.append(effect.reply)
             elif isinstance(effect, Forget):
                 out.append(effect.done)
@@ -116,7 +119,7 @@ class Outcome:
 
 
 def _right_to_left(effect: Effect) -> Effect:
-    if isinstance(effect, Send | Replace | Toast):
+    if isinstance(effect, Send | Replace | Toast | SendImage):
         return replace(effect, reply=right_to_left(effect.reply))
     if isinstance(effect, Forget):
         return Forget(right_to_left(effect.done), right_to_left(effect.failed))
@@ -255,7 +258,8 @@ class Conversation:
 
     # -- buttons ----------------------------------------------------------------------------------------
 
-    def on_button(self, profile: Profile, data: str) -> Outcome:
+    def on_button(self, profile: Profile, data: str, bot_username: str | None = None) -> Outcome:
+        """`bot_username`: the bot's Telegram username, for links that open the bot (None: no links)."""
         action = decode(data)
         ctx = self.context(profile.ui_lang, profile.role, profile.area)
         match action:
@@ -298,6 +302,13 @@ class Conversation:
                 profile = replace(profile, area=area)
                 view = self.context(profile.ui_lang, profile.role, area)
                 return Outcome((Replace(areas.area_set(view)), SavePreference("area", area)), profile, lang=view.lang)
+            case SendToClient(issue_id, None) if self.kb.issue(issue_id) is not None:
+                return _sent([menus.client_language(ctx, issue_id)], profile, ctx.lang)
+            case SendToClient(issue_id, str(lang)) if bot_username and (issue := self.kb.issue(issue_id)) is not None:
+                url = start_link(bot_username, issue.id, lang)
+                topic = self.context(lang, MIGRANT_ROLE).issue_title(issue)
+                reply = menus.client_link(ctx, topic, lang, url)
+                return Outcome((Replace(reply), SendImage(qr_png(url), Reply(link(url)))), profile, lang=ctx.lang)
             case SupportLines(kinds):
                 return _sent([menus.support_lines(ctx, kinds)], profile, ctx.lang)
             case Checklist(group):

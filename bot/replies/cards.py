@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from bot.callbacks import encode
+from bot.callbacks import SendToClient, encode, pack
 from bot.kb.model import Issue
 from bot.match.matcher import Match
 from bot.replies import areas, practices
@@ -176,6 +176,8 @@ def card_buttons(
     if issue.guidance:
         row.append(other_view)
     rows.append(tuple(row))
+    if role == STAFF and (issue.guidance or _migrant_alternative(ctx, issue)):
+        rows.append((Button("📲 " + t.gettext("Send to my client"), pack(SendToClient(issue.id))),))
     rows.append((Button("👍", encode("f", issue.id, "1")), Button("👎", encode("f", issue.id, "0"))))
     return tuple(rows)
 

@@ -13,7 +13,7 @@ from bot.kb.model import Contact
 from bot.languages import LANGUAGES
 from bot.replies.contacts import contact_block
 from bot.replies.context import STAFF, RenderContext
-from bot.replies.model import Button, Reply, esc
+from bot.replies.model import Button, Reply, esc, link
 from bot.text.shorten import short_label
 
 CONTACTS_PAGE = 6
@@ -383,4 +383,24 @@ def unanswered_report(
         lines.append(esc(t.gettext("The log of question texts is off (set UNANSWERED_LOG_DAYS to switch it on).")))
     for day, lang, text in rows:
         lines.append(f"• {esc(day.isoformat())} [{esc(lang)}] {esc(text)}")
+    return Reply("\n".join(lines))
+
+
+def client_language(ctx: RenderContext, issue_id: str) -> Reply:
+    """Before a link for a client: the language they read."""
+    return Reply(
+        esc(ctx.t.gettext("Which language does your client read? The link will open this topic in it.")),
+        language_buttons("sc", issue_id),
+    )
+
+
+def client_link(ctx: RenderContext, topic: str, lang: str, url: str) -> Reply:
+    """The link for a client (in the worker's language), shown under its QR code."""
+    t = ctx.t
+    lines = [
+        esc(t.gettext("For your client: “{topic}” in {language}.", topic=topic, language=native_name(lang))),
+        esc(t.gettext("They can scan this code with their phone's camera, or you can send them the link:")),
+        link(url),
+        "<i>" + esc(t.gettext("The link holds only the topic and the language, nothing about your client.")) + "</i>",
+    ]
     return Reply("\n".join(lines))
