@@ -227,6 +227,22 @@ async def test_a_link_from_a_worker_opens_the_migrant_card_in_the_clients_langua
     assert ro.gettext("Staff view") in [label for label, _ in buttons(card)]  # the migrant view, with a way to staff
 
 
+async def test_send_to_my_client_gives_a_link_and_a_qr_photo(bot: Running) -> None:
+    await choose_role(bot, "I work with migrants")
+    bot.fake.push_message(USER, "no recourse to public funds")
+    [card] = await sent(bot)
+    bot.fake.reset()
+    press(bot, card, "📲 Send to my client")
+    [picker] = await sent(bot)
+    bot.fake.reset()
+    press(bot, picker, "Română")
+    [photo] = await sent(bot, method="sendPhoto")
+    [text] = await sent(bot, method="editMessageText")
+    url = f"https://t.me/{bot.fake.bot_user['username']}?start=c_nrpf_ro"
+    assert url in photo.params["caption"] and url in text.params["text"]
+    assert photo.params["photo"]["data"].startswith(b"\x89PNG")
+
+
 async def test_a_card_button_still_works_after_a_restart(start_bot: Any) -> None:
     async with start_bot() as first:
         first.fake.push_message(USER, "my landlord puts 12 people in a 3 bedroom house")
