@@ -116,6 +116,15 @@ class SupportLines:
     kinds: tuple[str, ...]
 
 
+@dataclass(frozen=True)
+class SendToClient:
+    """A link (and its QR code) that opens an issue's migrant card on a client's phone; `lang` None = ask which
+    language first."""
+
+    issue: str
+    lang: str | None = None
+
+
 Action = (
     ChooseLanguage
     | ChooseRole
@@ -131,6 +140,7 @@ Action = (
     | ShowPractices
     | ShowLocal
     | SupportLines
+    | SendToClient
 )
 
 
@@ -173,6 +183,8 @@ def pack(action: Action) -> str:
             return encode("la", issue, lang or "-", ROLE_OF.get(role or "", "-"))
         case SupportLines(kinds):
             return encode("sp", ".".join(kinds))
+        case SendToClient(issue, lang):
+            return encode("sc", issue, lang) if lang else encode("sc", issue)
     raise TypeError(f"not a button action: {action!r}")
 
 
@@ -229,4 +241,8 @@ def _decode(code: str, args: list[str]) -> Action | None:
         return (ShowPractices if code == "p" else ShowLocal)(_id(args[0]), lang, role)
     if code == "sp" and n == 1:
         return SupportLines(tuple(_id(kind) for kind in args[0].split(".")))
+    if code == "sc" and n == 1:
+        return SendToClient(_id(args[0]))
+    if code == "sc" and n == 2 and is_supported(args[1]):
+        return SendToClient(_id(args[0]), args[1])
     return None

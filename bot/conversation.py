@@ -19,6 +19,7 @@ from bot.callbacks import (
     LanguageMenu,
     PickLanguageFor,
     RateIssue,
+    SendToClient,
     ShowIssue,
     ShowLocal,
     ShowPractices,
@@ -27,6 +28,7 @@ from bot.callbacks import (
     Topics,
     decode,
 )
+from bot.deeplink import parse_start, start_link
 from bot.effects import (
     CountStat,
     Effect,
@@ -36,17 +38,20 @@ from bot.effects import (
     Replace,
     SavePreference,
     Send,
+    SendImage,
     Toast,
 )
 from bot.i18n import Catalogs
-from bot.kb.model import KnowledgeBase
+from bot.kb.model import Issue, KnowledgeBase
 from bot.languages import RTL_LANGUAGES, SOURCE_LANGUAGE, normalise_code
 from bot.match import Match, Matcher, MatchResult
 from bot.memory import ConversationMemory, Topic
 from bot.privacy import redact
+from bot.qr import qr_png
 from bot.replies import Reply, areas, cards, checklist, menus, practices
+from bot.replies.context import MIGRANT as MIGRANT_ROLE
 from bot.replies.context import RenderContext
-from bot.replies.model import esc, right_to_left
+from bot.replies.model import esc, link, right_to_left
 
 SMALLTALK: dict[str, Callable[[RenderContext], Reply]] = {
     "greeting": menus.greeting,
@@ -109,7 +114,7 @@ class Outcome:
         """Every reply in order (for /forget: the one said when it worked), for adapters that only show text."""
         out = []
         for effect in self.effects:
-            if isinstance(effect, Send | Replace | Toast):
+            if isinstance(effect, Send | Replace | Toast | SendImage):
                 out.append(effect.reply)
             elif isinstance(effect, Forget):
                 out.append(effect.done)
@@ -117,7 +122,7 @@ class Outcome:
 
 
 def _right_to_left(effect: Effect) -> Effect:
-    if isinstance(effect, Send | Replace | Toast):
+    if isinstance(effect, Send | Replace | Toast | SendImage):
         return replace(effect, reply=right_to_left(effect.reply))
     if isinstance(effect, Forget):
         return Forget(right_to_left(effect.done), right_to_left(effect.failed))
@@ -272,6 +277,8 @@ class Conversation:
             "area": areas.area_menu,
             "checklist": checklist.checklist_reply,
         }
+        if command == "start" and (linked := parse_start(argument)) and (issue := self.kb.issue(linked[0])):
+            return self._open_link(profile, issue, linked[1])
         if command in simple:
             return _sent([simple[command](ctx)], profile, ctx.lang)
         if command == "privacy":
@@ -286,9 +293,20 @@ class Conversation:
             return Outcome((Forget(menus.forgotten(view), menus.forget_failed(view)),), cleared, lang=cleared.ui_lang)
         return _sent([menus.help_reply(ctx)], profile, ctx.lang)
 
+    def _open_link(self, profile: Profile, issue: Issue, lang: str) -> Outcome:
+        """/start from a link a worker gave: the greeting and the migrant card in the link's language. The
+        language is stored only when the person had not chosen one (a link never overrides their own choice)."""
+        view = self.context(lang, MIGRANT_ROLE, profile.area)
+        replies = [menus.greeting(view), cards.issue_card(view, issue)]
+        if profile.lang is not None:
+            return _sent(replies, profile, lang)
+        profile = replace(profile, lang=lang)
+        return Outcome((*(Send(r) for r in replies), SavePreference("lang", lang)), profile, lang=lang)
+
     # -- buttons ----------------------------------------------------------------------------------------
 
-    def on_button(self, profile: Profile, data: str) -> Outcome:
+    def on_button(self, profile: Profile, data: str, bot_username: str | None = None) -> Outcome:
+        """`bot_username`: the bot's Telegram username, for links that open the bot (None: no links)."""
         action = decode(data)
         ctx = self.context(profile.ui_lang, profile.role, profile.area)
         match action:
@@ -331,6 +349,13 @@ class Conversation:
                 profile = replace(profile, area=area)
                 view = self.context(profile.ui_lang, profile.role, area)
                 return Outcome((Replace(areas.area_set(view)), SavePreference("area", area)), profile, lang=view.lang)
+            case SendToClient(issue_id, None) if self.kb.issue(issue_id) is not None:
+                return _sent([menus.client_language(ctx, issue_id)], profile, ctx.lang)
+            case SendToClient(issue_id, str(lang)) if bot_username and (issue := self.kb.issue(issue_id)) is not None:
+                url = start_link(bot_username, issue.id, lang)
+                topic = self.context(lang, MIGRANT_ROLE).issue_title(issue)
+                reply = menus.client_link(ctx, topic, lang, url)
+                return Outcome((Replace(reply), SendImage(qr_png(url), Reply(link(url)))), profile, lang=ctx.lang)
             case SupportLines(kinds):
                 return _sent([menus.support_lines(ctx, kinds)], profile, ctx.lang)
             case Checklist(group):

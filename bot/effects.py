@@ -84,6 +84,14 @@ class Forget:
     failed: Reply
 
 
-ReplyEffect = Send | Replace | Toast
+@dataclass(frozen=True)
+class SendImage:
+    """A PNG image (a QR code) sent as a photo, with `reply` as its caption (at most 1024 characters)."""
+
+    png: bytes
+    reply: Reply
+
+
+ReplyEffect = Send | Replace | Toast | SendImage
 StorageEffect = SavePreference | RecordFeedback | CountStat | LogUnanswered
 Effect = ReplyEffect | StorageEffect | Forget

@@ -3,14 +3,16 @@
 
 from __future__ import annotations
 
-from bot.callbacks import encode
+from bot.callbacks import SendToClient, encode, pack
 from bot.kb.model import Issue
 from bot.match.matcher import Match
 from bot.replies import areas, practices
 from bot.replies.contacts import contact_block
 from bot.replies.context import MIGRANT, STAFF, RenderContext
 from bot.replies.model import Button, Reply, esc, plain_text
+from bot.text.shorten import first_sentence, short_label
 
+LABEL = 40  # characters of a button naming another topic
 FIRST_MESSAGE = 1000  # visible characters of a card's first message; the rest is behind More / Contacts
 
 
@@ -150,7 +152,9 @@ def card_buttons(
     rows: list[tuple[Button, ...]] = []
     found = [ctx.kb.issue(m.issue) for m in alternatives]
     if others := [o for o in found if o and o.id != issue.id][:2]:
-        rows.append(tuple(Button("↪ " + _short(ctx.issue_title(o)), encode("i", o.id, lang, code)) for o in others))
+        rows.append(
+            tuple(Button("↪ " + short_label(ctx.issue_title(o), LABEL), encode("i", o.id, lang, code)) for o in others)
+        )
     extra = [
         practices.practices_button(ctx, issue) if role == STAFF else None,
         areas.area_button(ctx, issue, role, local_moved),
@@ -172,6 +176,8 @@ def card_buttons(
     if issue.guidance:
         row.append(other_view)
     rows.append(tuple(row))
+    if role == STAFF and (issue.guidance or _migrant_alternative(ctx, issue)):
+        rows.append((Button("📲 " + t.gettext("Send to my client"), pack(SendToClient(issue.id))),))
     rows.append((Button("👍", encode("f", issue.id, "1")), Button("👎", encode("f", issue.id, "0"))))
     return tuple(rows)
 
@@ -203,16 +209,3 @@ def contacts_reply(ctx: RenderContext, issue: Issue) -> Reply:
     lines.extend(contact_block(ctx, contacts))
     lines.extend(ctx.notes())
     return Reply("\n".join(lines), ((Button(t.gettext("Back"), encode("i", issue.id, ctx.lang, ctx.role_code)),),))
-
-
-def first_sentence(text: str, min_length: int = 40) -> str:
-    """The issue in a sentence for the card ("More" shows the whole description)."""
-    for mark in (". ", "。", "؟ ", "? "):
-        end = text.find(mark, min_length)
-        if end != -1:
-            return text[: end + 1]
-    return text
-
-
-def _short(text: str, limit: int = 40) -> str:
-    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"

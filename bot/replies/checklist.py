@@ -7,6 +7,7 @@ from bot.callbacks import Checklist, encode, pack
 from bot.kb.model import ChecklistGroup
 from bot.replies.context import RenderContext
 from bot.replies.model import Button, Reply, esc
+from bot.text.shorten import short_label
 
 MAX_ISSUE_BUTTONS = 6
 
@@ -31,7 +32,7 @@ def checklist_reply(ctx: RenderContext) -> Reply:
         title = group_title(ctx, group)
         count = t.ngettext("{n} item", "{n} items", len(group.items))
         lines.append(f"• {esc(title)} ({esc(count)})")
-        rows.append((Button(title[:60], pack(Checklist(group.id))),))
+        rows.append((Button(short_label(title, 60), pack(Checklist(group.id))),))
     lines.append("")
     lines.append("<i>" + esc(t.gettext("Source: {source}", source=ctx.source_label(checklist.source))) + "</i>")
     lines.extend(ctx.notes())
@@ -55,7 +56,7 @@ def checklist_group_reply(ctx: RenderContext, group_id: str) -> Reply:
         issue_ids.extend(i for i in item.issues if i not in issue_ids and ctx.kb.issue(i))
     lines.extend(ctx.notes())
     rows = [
-        (Button(ctx.issue_title(issue)[:60], encode("i", issue.id, ctx.lang, "s")),)
+        (Button(short_label(ctx.issue_title(issue), 60), encode("i", issue.id, ctx.lang, "s")),)
         for issue in (ctx.kb.issue(i) for i in issue_ids[:MAX_ISSUE_BUTTONS])
         if issue
     ]

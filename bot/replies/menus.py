@@ -13,7 +13,8 @@ from bot.kb.model import Contact
 from bot.languages import LANGUAGES
 from bot.replies.contacts import contact_block
 from bot.replies.context import STAFF, RenderContext
-from bot.replies.model import Button, Reply, esc
+from bot.replies.model import Button, Reply, esc, link
+from bot.text.shorten import short_label
 
 CONTACTS_PAGE = 6
 
@@ -85,7 +86,7 @@ def theme_issues(ctx: RenderContext, theme_id: str) -> Reply:
     if theme is None:
         return themes(ctx)
     rows = tuple(
-        (Button(ctx.issue_title(issue)[:60], encode("i", issue.id, ctx.lang, ctx.role_code)),)
+        (Button(short_label(ctx.issue_title(issue), 60), encode("i", issue.id, ctx.lang, ctx.role_code)),)
         for issue in ctx.kb.issues_in(theme_id)
     )
     back = (Button(ctx.t.gettext("Back"), encode("t")),)
@@ -286,7 +287,7 @@ def crisis(ctx: RenderContext, kinds: tuple[str, ...], issue_id: str | None = No
     lines.extend(_line(ctx, contact) for contact in crisis_contacts(ctx, kinds))
     rows: list[tuple[Button, ...]] = []
     if issue_id is not None and (issue := ctx.kb.issue(issue_id)) is not None:
-        rows.append((Button(ctx.issue_title(issue)[:60], encode("i", issue.id, ctx.lang, ctx.role_code)),))
+        rows.append((Button(short_label(ctx.issue_title(issue), 60), encode("i", issue.id, ctx.lang, ctx.role_code)),))
     if support_contacts(ctx, kinds):
         rows.append((Button(t.gettext("Talk to someone"), encode("sp", ".".join(kinds))),))
     rows.extend(topics_button(ctx))
@@ -382,4 +383,24 @@ def unanswered_report(
         lines.append(esc(t.gettext("The log of question texts is off (set UNANSWERED_LOG_DAYS to switch it on).")))
     for day, lang, text in rows:
         lines.append(f"• {esc(day.isoformat())} [{esc(lang)}] {esc(text)}")
+    return Reply("\n".join(lines))
+
+
+def client_language(ctx: RenderContext, issue_id: str) -> Reply:
+    """Before a link for a client: the language they read."""
+    return Reply(
+        esc(ctx.t.gettext("Which language does your client read? The link will open this topic in it.")),
+        language_buttons("sc", issue_id),
+    )
+
+
+def client_link(ctx: RenderContext, topic: str, lang: str, url: str) -> Reply:
+    """The link for a client (in the worker's language), shown under its QR code."""
+    t = ctx.t
+    lines = [
+        esc(t.gettext("For your client: “{topic}” in {language}.", topic=topic, language=native_name(lang))),
+        esc(t.gettext("They can scan this code with their phone's camera, or you can send them the link:")),
+        link(url),
+        "<i>" + esc(t.gettext("The link holds only the topic and the language, nothing about your client.")) + "</i>",
+    ]
     return Reply("\n".join(lines))

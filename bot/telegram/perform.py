@@ -13,9 +13,9 @@ from telegram.error import BadRequest, TelegramError
 from telegram.ext import ExtBot
 
 from bot.conversation import Outcome
-from bot.effects import Forget, Replace, Send, StorageEffect, Toast
+from bot.effects import Forget, Replace, Send, SendImage, StorageEffect, Toast
 from bot.telegram.outbox import describe
-from bot.telegram.render import replace, send, toast
+from bot.telegram.render import replace, send, send_image, toast
 from bot.telegram.services import Services, outcome_decided
 
 log = logging.getLogger(__name__)
@@ -42,11 +42,13 @@ async def perform(bot: ExtBot[Any], svc: Services, key: str | None, target: Targ
     if target.query is not None:
         shown = next((e for e in effects if isinstance(e, Toast)), None)
         await toast(bot, target.query.id, shown.reply.text if shown else None)
-    replies = [e for e in effects if isinstance(e, Send | Replace)]
+    replies = [e for e in effects if isinstance(e, Send | Replace | SendImage)]
     apologised = False
     for effect in sorted(replies, key=lambda e: not (isinstance(e, Send) and e.urgent)):  # stable: urgent first
         try:
-            if isinstance(effect, Send):
+            if isinstance(effect, SendImage):
+                await send_image(bot, target.chat_id, effect.png, effect.reply)
+            elif isinstance(effect, Send):
                 await send(bot, target.chat_id, effect.reply, is_urgent=effect.urgent)
             else:
                 await replace(bot, target.message, target.chat_id, effect.reply)

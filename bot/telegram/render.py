@@ -50,6 +50,11 @@ async def send(bot: ExtBot[Any], chat_id: int, reply: Reply, *, is_urgent: bool 
         )
 
 
+async def send_image(bot: ExtBot[Any], chat_id: int, png: bytes, caption: Reply) -> None:
+    """A photo (a QR code) with a short HTML caption."""
+    await bot.send_photo(chat_id, png, caption=caption.html, parse_mode=ParseMode.HTML, reply_markup=keyboard(caption))
+
+
 async def replace(bot: ExtBot[Any], message: MaybeInaccessibleMessage | None, chat_id: int, reply: Reply) -> None:
     """Show `reply` in place of `message` (menus, card views) when it fits in one message; else send it anew."""
     if message is None or not message.is_accessible or len(split_reply(reply)) != 1:

@@ -213,6 +213,36 @@ async def test_start_greets_in_the_client_language(bot: Running) -> None:
     assert cs.gettext("I work with migrants") in [label for label, _ in buttons(reply)]
 
 
+async def test_a_link_from_a_worker_opens_the_migrant_card_in_the_clients_language(bot: Running) -> None:
+    client = USER + 11
+    bot.fake.push_command(client, "start", "c_nrpf_ro", language_code="en")  # an English phone, a Romanian link
+    greeting, card = await sent(bot, 2, chat_id=client)
+    ro = bot.services.core.catalogs.translator("ro")
+    assert greeting.params["text"] == ro.gettext("Hello! Ask me a question in your own words, or browse the topics.")
+    conversation = bot.services.core.conversation
+    issue = conversation.kb.issue("nrpf")
+    assert issue is not None
+    title = conversation.context("ro", "migrant").issue_title(issue)
+    assert title != conversation.context("en", "migrant").issue_title(issue) and title in card.params["text"]
+    assert ro.gettext("Staff view") in [label for label, _ in buttons(card)]  # the migrant view, with a way to staff
+
+
+async def test_send_to_my_client_gives_a_link_and_a_qr_photo(bot: Running) -> None:
+    await choose_role(bot, "I work with migrants")
+    bot.fake.push_message(USER, "no recourse to public funds")
+    [card] = await sent(bot)
+    bot.fake.reset()
+    press(bot, card, "📲 Send to my client")
+    [picker] = await sent(bot)
+    bot.fake.reset()
+    press(bot, picker, "Română")
+    [photo] = await sent(bot, method="sendPhoto")
+    [text] = await sent(bot, method="editMessageText")
+    url = f"https://t.me/{bot.fake.bot_user['username']}?start=c_nrpf_ro"
+    assert url in photo.params["caption"] and url in text.params["text"]
+    assert photo.params["photo"]["data"].startswith(b"\x89PNG")
+
+
 async def test_a_card_button_still_works_after_a_restart(start_bot: Any) -> None:
     async with start_bot() as first:
         first.fake.push_message(USER, "my landlord puts 12 people in a 3 bedroom house")

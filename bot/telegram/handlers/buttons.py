@@ -16,7 +16,7 @@ async def on_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         return
     svc = services(context)
     profile = await svc.profile(user)
-    outcome = svc.core.conversation.on_button(profile, query.data or "")
+    outcome = svc.core.conversation.on_button(profile, query.data or "", context.bot.username)
     chat_id = query.message.chat.id if query.message is not None else (user.id if user else None)
     if chat_id is None:
         return
