@@ -24,7 +24,8 @@ from bot.effects import CountStat, Forget, LogUnanswered, RecordFeedback, Replac
 from bot.languages import LANGUAGES
 from bot.match import Matcher, MatchResult
 from bot.match.crisis import CrisisHit
-from bot.replies.cards import _short
+from bot.replies.cards import LABEL
+from bot.text.shorten import short_label
 
 DATA = Path(__file__).resolve().parent / "data"
 LINES = {"suicide": "116 123", "violence": "0808 2000 247", "trafficking": "08000 121 700", "child": "0808 800 5000"}
@@ -277,7 +278,7 @@ def test_a_question_with_two_topics_in_two_themes_offers_the_second_by_name(conv
     ctx = conversation.context("en", "staff")
     assert ctx.issue_title(kb.issue(esol)) in reply.text.splitlines()[0]  # type: ignore[arg-type]
     labels = [b.text for row in reply.buttons for b in row]
-    assert "↪ " + _short(ctx.issue_title(kb.issue(housing))) in labels  # type: ignore[arg-type]
+    assert "↪ " + short_label(ctx.issue_title(kb.issue(housing)), LABEL) in labels  # type: ignore[arg-type]
     far = (Match(esol, 0.8), Match(housing, 0.5))  # not close: no button for it
     [reply] = _said(conversation, matches=far).on_text(Profile(role="staff"), "English classes").replies
     assert not any(b.text.startswith("↪") for row in reply.buttons for b in row)
