@@ -234,15 +234,13 @@ def _cmd_insights(args: argparse.Namespace) -> int:
     from bot.admin.insights import insights_report, summary_lines
     from bot.admin.report_html import render_html
     from bot.app import DEFAULT_LOCALES, PROJECT_ROOT
-    from bot.config import ConfigError, admin_database_settings
     from bot.i18n import Catalogs
     from bot.translations import coverage_report
 
-    try:
-        database_url, log_days = admin_database_settings()
-    except ConfigError as exc:
-        print(f"Configuration problem: {exc}", file=sys.stderr)
+    settings = _admin_database()
+    if settings is None:
         return 2
+    database_url, log_days = settings
     kb = _knowledge(args)
     translations = coverage_report(Catalogs(DEFAULT_LOCALES), PROJECT_ROOT, kb)
     traffic = _traffic(database_url, args.days)
@@ -257,6 +255,17 @@ def _cmd_insights(args: argparse.Namespace) -> int:
     elif not args.html:
         print("\n".join(summary_lines(report)))
     return 0
+
+
+def _admin_database() -> tuple[str, int] | None:
+    """The database and the unanswered-log setting for the admin commands; None (and a message) when wrong."""
+    from bot.config import ConfigError, admin_database_settings
+
+    try:
+        return admin_database_settings()
+    except ConfigError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
+        return None
 
 
 def _traffic(database_url: str, days: int) -> Traffic | None:
@@ -283,15 +292,13 @@ def _traffic(database_url: str, days: int) -> Traffic | None:
 def _cmd_review(args: argparse.Namespace) -> int:
     from bot.admin.review import review_lines, review_report
     from bot.app import DEFAULT_LOCALES, PROJECT_ROOT
-    from bot.config import ConfigError, admin_database_settings
     from bot.i18n import Catalogs
     from bot.translations import coverage_report
 
-    try:
-        database_url, log_days = admin_database_settings()
-    except ConfigError as exc:
-        print(f"Configuration problem: {exc}", file=sys.stderr)
+    settings = _admin_database()
+    if settings is None:
         return 2
+    database_url, log_days = settings
     kb = _knowledge(args)
     catalogs = Catalogs(DEFAULT_LOCALES)
     report = review_report(

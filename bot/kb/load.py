@@ -7,8 +7,9 @@
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, TypeVar
 
 from bot.kb.answers import AlternativeRef, check_alternatives
 from bot.kb.areas import read_area
@@ -31,6 +32,14 @@ from bot.kb.records import INDICATOR_RANGE, Reference, read_contact, read_issue,
 from bot.kb.sources import read_source_document
 from bot.kb.yamlfile import YamlError, YList, YMap, read_yaml
 from bot.languages import LANGUAGES
+
+
+class _Record(Protocol):
+    @property
+    def id(self) -> str: ...
+
+
+RecordT = TypeVar("RecordT", bound=_Record)
 
 SMALLTALK_KINDS = ("greeting", "thanks", "help", "menu", "topics", "contacts", "language", "ack")
 # greeting/thanks: a message made of these words gets a greeting back; the others are whole messages that ask
@@ -223,21 +232,7 @@ class _Loader:
         return sorted(result, key=lambda i: i.number)
 
     def load_contacts(self) -> list[Contact]:
-        folder = self.folder / "contacts"
-        contacts: list[Contact] = []
-        first_seen: dict[str, str] = {}
-        for path in sorted(folder.glob("*.yaml")):
-            checker, entries = self.top_list(path, "contacts")
-            for line, entry in entries:
-                contact = read_contact(checker, entry)
-                if contact is None:
-                    continue
-                if contact.id in first_seen:
-                    checker.add(line, f"contact id '{contact.id}' is used twice (also at {first_seen[contact.id]})")
-                    continue
-                first_seen[contact.id] = f"{checker.path}:{line}"
-                contacts.append(contact)
-        return contacts
+        return self.records(self.folder / "contacts", "contacts", "contact", read_contact)
 
     def load_sources(self) -> dict[str, SourceDocument]:
         """sources.yaml: the seed documents that practices, the checklist and areas cite (optional file)."""
@@ -258,20 +253,31 @@ class _Loader:
 
     def load_practices(self, documents: dict[str, SourceDocument]) -> list[Practice]:
         """practices/*.yaml: good practice for staff (optional folder)."""
-        practices: list[Practice] = []
+        return self.records(
+            self.folder / "practices",
+            "practices",
+            "practice",
+            lambda checker, entry: read_practice(checker, entry, documents, self.issue_id_refs),
+        )
+
+    def records(
+        self, folder: Path, key: str, what: str, read: Callable[[Checker, YMap], RecordT | None]
+    ) -> list[RecordT]:
+        """Every `<key>:` entry of the folder's YAML files, read by `read`; an id used twice is reported once."""
+        found: list[RecordT] = []
         first_seen: dict[str, str] = {}
-        for path in sorted((self.folder / "practices").glob("*.yaml")):
-            checker, entries = self.top_list(path, "practices")
+        for path in sorted(folder.glob("*.yaml")):
+            checker, entries = self.top_list(path, key)
             for line, entry in entries:
-                practice = read_practice(checker, entry, documents, self.issue_id_refs)
-                if practice is None:
+                record = read(checker, entry)
+                if record is None:
                     continue
-                if practice.id in first_seen:
-                    checker.add(line, f"practice id '{practice.id}' is used twice (also at {first_seen[practice.id]})")
+                if record.id in first_seen:
+                    checker.add(line, f"{what} id '{record.id}' is used twice (also at {first_seen[record.id]})")
                     continue
-                first_seen[practice.id] = f"{checker.path}:{line}"
-                practices.append(practice)
-        return practices
+                first_seen[record.id] = f"{checker.path}:{line}"
+                found.append(record)
+        return found
 
     def load_checklist(self, documents: dict[str, SourceDocument]) -> Checklist | None:
         """checklist.yaml: the council checklist (optional file)."""
