@@ -16,6 +16,7 @@ from bot.kb.areas import read_area
 from bot.kb.checker import Checker
 from bot.kb.model import (
     CRISIS_KINDS,
+    JOKING,
     Area,
     Checklist,
     Contact,
@@ -150,13 +151,15 @@ class _Loader:
             if target not in issue_ids:
                 checker.add(line, f"issue '{target}' is not an issue id (the issue files are in issues/<theme>/)")
         check_alternatives(self.alternatives, {i.id: bool(i.guidance) for i in issues}, set(issue_ids))
+        crisis = self.load_per_language("crisis", {*CRISIS_KINDS, JOKING}, "kind of crisis (or 'joking')")
         kb = KnowledgeBase(
             themes=tuple(themes),
             issues=tuple(issues),
             contacts=tuple(contacts),
             indicators=tuple(indicators),
             phrasings=self.load_per_language("phrasings", set(issue_ids), "issue id"),
-            crisis=self.load_per_language("crisis", set(CRISIS_KINDS), "kind of crisis"),
+            crisis={lang: {k: v for k, v in kinds.items() if k != JOKING} for lang, kinds in crisis.items()},
+            joking={lang: kinds[JOKING] for lang, kinds in crisis.items() if JOKING in kinds},
             smalltalk=self.load_per_language("smalltalk", set(SMALLTALK_KINDS), "kind of small talk"),
             crisis_lines=crisis_lines,
             stopwords={

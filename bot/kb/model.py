@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 AUDIENCE_CODES: tuple[str, ...] = ("MW", "AS", "UASC", "R", "LS")
 MIGRANT_AUDIENCES: frozenset[str] = frozenset({"MW", "AS", "UASC", "R"})
 CRISIS_KINDS: tuple[str, ...] = ("suicide", "violence", "trafficking", "child", "medical")
+JOKING = "joking"  # crisis/<lang>.yaml: signs that a message laughs at itself ("haha", "😂")
 SERVICE_KINDS: tuple[str, ...] = ("emergency", "crisis-line", "advice", "government")
 AREA_ITEM_KINDS: tuple[str, ...] = ("fact", "service", "action")
 TOOLKIT_SOURCE_PREFIX = "LAA Toolkit"
@@ -194,6 +195,8 @@ class KnowledgeBase:
     phrasings: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # language -> crisis kind -> phrases
     crisis: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
+    # language -> laughter words and emoji: a crisis phrase beside one is a figure of speech ("this queue kills me 😂")
+    joking: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # language -> "greeting" | "thanks" -> phrases
     smalltalk: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # crisis kind -> contact ids to call, most urgent first

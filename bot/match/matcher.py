@@ -22,6 +22,7 @@ from bot.match.crisis import CrisisDetector, CrisisHit
 from bot.match.crisis_model import CrisisModel
 from bot.match.danger import Danger, assess
 from bot.match.index import LanguageIndex, PhrasingsIndex
+from bot.match.jokes import JokeSigns
 from bot.match.semantic import Semantic, SemanticScores
 from bot.match.similarity import similarity_matrix
 from bot.match.smalltalk import SmallTalk
@@ -89,6 +90,7 @@ class Matcher:
         self.crisis = CrisisDetector(kb)
         self.crisis_model = crisis_model or train_crisis_model(kb)
         self.smalltalk = SmallTalk(kb)
+        self.jokes = JokeSigns(kb)
         vocabulary: dict[str, set[str]] = {}
         for lang, language_index in self.index.languages.items():
             vocabulary[lang] = set(language_index.terms) | set(language_index.stopwords)
@@ -131,7 +133,7 @@ class Matcher:
         if len(words) < MIN_LEARNED_WORDS:  # one word is too little for the learned signals: phrases decide
             danger = Danger("crisis", (phrase.kind,)) if phrase else Danger(None)
         else:
-            danger = assess(phrase, self.crisis_model.score(words), sem)
+            danger = assess(phrase, self.crisis_model.score(words), sem, self.jokes.found(text, words))
         crisis = CrisisHit(danger.kinds[0], "", reply_lang) if danger.level == "crisis" and danger.kinds else None
         smalltalk = None if crisis is not None else self.smalltalk.kind(words)
         matches: tuple[Match, ...] = ()

@@ -35,20 +35,21 @@ class LabelledVectors:
         vectors = cache.passages(texts, progress) if texts else np.zeros((0, 1), dtype=np.float32)
         return cls(labels, vectors, np.cumsum([0, *sizes]))
 
-    def similarities(self, query: np.ndarray) -> np.ndarray:
+    def similarities(self, queries: np.ndarray) -> np.ndarray:
+        """Cosines of every text with every query: (texts, queries), one matrix product."""
         if not len(self.vectors):
-            return np.zeros(0, dtype=np.float32)
-        return self.vectors @ query  # type: ignore[no-any-return]
+            return np.zeros((0, len(queries)), dtype=np.float32)
+        return self.vectors @ queries.T  # type: ignore[no-any-return]
 
     def nearest(self, sims: np.ndarray, k: int = K_NEAREST) -> np.ndarray:
-        """Per label, the mean similarity of its k nearest texts."""
-        out = np.zeros(len(self.labels), dtype=np.float32)
+        """Per label and query, the mean similarity of the label's k nearest texts: (labels, queries)."""
+        out = np.zeros((len(self.labels), sims.shape[1]), dtype=np.float32)
         for n in range(len(self.labels)):
             part = sims[self.starts[n] : self.starts[n + 1]]
             top = min(k, len(part))
             if not top:
                 continue
-            out[n] = np.partition(part, len(part) - top)[len(part) - top :].mean()
+            out[n] = np.partition(part, len(part) - top, axis=0)[len(part) - top :].mean(axis=0)
         return out
 
 
@@ -99,29 +100,27 @@ class Semantic:
     def score(self, whole: np.ndarray, parts: np.ndarray) -> SemanticScores:
         """`whole`: embeddings of the message (as typed, and transliterated); `parts`: of its sentences, which
         only count for crises (a crisis can hide in one sentence of an ordinary question)."""
-        vectors = [*whole, *parts]
-        topics = [self.topics.nearest(self.topics.similarities(v)) for v in vectors]
-        topic = np.max(topics[: len(whole)], axis=0)
+        vectors = np.vstack([whole, parts]) if len(parts) else whole
+        topics = self.topics.nearest(self.topics.similarities(vectors))  # (labels, vectors)
+        topic = topics[:, : len(whole)].max(axis=1)
         per_issue = np.array([topic[self._topic_rows[i]] if i in self._topic_rows else 0.0 for i in self.issue_ids])
         off_topic = float(topic[self._topic_rows[NOT_AN_ISSUE]]) if NOT_AN_ISSUE in self._topic_rows else 0.0
         crisis: dict[str, float] = {}
         look_alike = -1.0
-        for v, near_topic in zip(vectors, topics, strict=True):
-            near = self.crises.nearest(self.crises.similarities(v))
-            not_crisis = _get(self.crises, near, NOT_A_CRISIS)
-            ordinary = max(float(near_topic.max()), not_crisis)
-            kinds = [n for n, kind in enumerate(self.crises.labels) if kind != NOT_A_CRISIS]
+        near = self.crises.nearest(self.crises.similarities(vectors))  # (kinds, vectors)
+        kinds = [n for n, kind in enumerate(self.crises.labels) if kind != NOT_A_CRISIS]
+        if NOT_A_CRISIS in self.crises.labels:
+            not_crisis = near[self.crises.labels.index(NOT_A_CRISIS)]
+        else:
+            not_crisis = np.zeros(len(vectors), dtype=np.float32)
+        if kinds:
+            ordinary = np.maximum(topics.max(axis=0), not_crisis)
             for n in kinds:
-                crisis[self.crises.labels[n]] = max(crisis.get(self.crises.labels[n], -1.0), float(near[n]) - ordinary)
-            if kinds:
-                look_alike = max(look_alike, not_crisis - float(near[kinds].max()))
+                crisis[self.crises.labels[n]] = float((near[n] - ordinary).max())
+            look_alike = float((not_crisis - near[kinds].max(axis=0)).max())
         floor, ceiling = self.encoder.similarity_range
         scores = calibrate(np.append(per_issue, off_topic), floor, ceiling)
         return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike)
-
-
-def _get(vectors: LabelledVectors, scores: np.ndarray, label: str) -> float:
-    return float(scores[vectors.labels.index(label)]) if label in vectors.labels else 0.0
 
 
 def calibrate(similarities: np.ndarray, floor: float, ceiling: float) -> np.ndarray:
