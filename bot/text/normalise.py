@@ -47,22 +47,27 @@ _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "کال", "لل", "�
 _CLITIC_PREFIXES = ("نمي", "مي", "و")
 
 
+class _CleanTable(dict[int, str]):
+    """What `clean` makes of each character, worked out once per character (str.translate then runs in C)."""
+
+    def __missing__(self, code: int) -> str:
+        ch = chr(code)
+        if ch in _ZW_JOINERS:
+            out = _ZW_JOINERS[ch]
+        else:
+            cat = unicodedata.category(ch)
+            out = " " if cat == "Cc" else "" if cat in ("Cf", "Co", "Cs", "Cn") else ch
+        self[code] = out
+        return out
+
+
+_CLEAN = _CleanTable()
+
+
 def clean(text: str) -> str:
     """Drop control, format (zero-width, bidi overrides) and private-use characters; cut to the size limit."""
     text = unicodedata.normalize("NFKC", text[: MAX_MESSAGE_CHARS * 2])
-    out = []
-    for ch in text:
-        if ch in _ZW_JOINERS:
-            out.append(_ZW_JOINERS[ch])
-            continue
-        cat = unicodedata.category(ch)
-        if cat == "Cc":
-            out.append(" ")
-        elif cat in ("Cf", "Co", "Cs", "Cn"):
-            out.append("")
-        else:
-            out.append(ch)
-    return "".join(out)[:MAX_MESSAGE_CHARS]
+    return text.translate(_CLEAN)[:MAX_MESSAGE_CHARS]
 
 
 @lru_cache(maxsize=65536)
