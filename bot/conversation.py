@@ -28,7 +28,7 @@ from bot.callbacks import (
     Topics,
     decode,
 )
-from bot.deeplink import parse_start, start_link
+from bot.deeplink import parse_start, start_link, start_payload
 from bot.effects import (
     CountStat,
     Effect,
@@ -349,13 +349,17 @@ class Conversation:
                 profile = replace(profile, area=area)
                 view = self.context(profile.ui_lang, profile.role, area)
                 return Outcome((Replace(areas.area_set(view)), SavePreference("area", area)), profile, lang=view.lang)
+            case SendToClient(issue_id, _) if not bot_username and self.kb.issue(issue_id) is not None:
+                # the terminal chat or `ask` without BOT_USERNAME: say how to get links (Telegram always has one)
+                return _sent([menus.links_need_username(ctx)], profile, ctx.lang)
             case SendToClient(issue_id, None) if self.kb.issue(issue_id) is not None:
                 return _sent([menus.client_language(ctx, issue_id)], profile, ctx.lang)
             case SendToClient(issue_id, str(lang)) if bot_username and (issue := self.kb.issue(issue_id)) is not None:
                 url = start_link(bot_username, issue.id, lang)
                 topic = self.context(lang, MIGRANT_ROLE).issue_title(issue)
                 reply = menus.client_link(ctx, topic, lang, url)
-                return Outcome((Replace(reply), SendImage(qr_png(url), Reply(link(url)))), profile, lang=ctx.lang)
+                image = SendImage(qr_png(url), Reply(link(url)), name=start_payload(issue.id, lang))
+                return Outcome((Replace(reply), image), profile, lang=ctx.lang)
             case SupportLines(kinds):
                 return _sent([menus.support_lines(ctx, kinds)], profile, ctx.lang)
             case Checklist(group):

@@ -394,6 +394,18 @@ def client_language(ctx: RenderContext, issue_id: str) -> Reply:
     )
 
 
+def links_need_username(ctx: RenderContext) -> Reply:
+    """ "Send to my client" where the bot does not know its Telegram username (the terminal chat, `ask`)."""
+    return Reply(
+        esc(
+            ctx.t.gettext(
+                "Links for clients need the bot's Telegram username. Set BOT_USERNAME to it (for example "
+                "BOT_USERNAME=MigrationHelpBot) and start again."
+            )
+        )
+    )
+
+
 def client_link(ctx: RenderContext, topic: str, lang: str, url: str) -> Reply:
     """The link for a client (in the worker's language), shown under its QR code."""
     t = ctx.t
