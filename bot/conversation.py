@@ -284,7 +284,10 @@ class Conversation:
         if command == "privacy":
             return _sent([menus.privacy(ctx, unanswered_days)], profile, ctx.lang)
         if command == "contacts":
-            return _sent([menus.directory(ctx, _query(argument))], profile, ctx.lang)
+            query = _query(argument)  # its topics help find the contacts that fit (bot/match/contacts.py)
+            lang, client = profile.lang, normalise_code(profile.client_lang)
+            topics = self.matcher.match(query, lang=lang, client_lang=client).matches if query else ()
+            return _sent([menus.directory(ctx, query, topics=topics)], profile, ctx.lang)
         if command == "forget":
             if person is not None and self.memory is not None:
                 self.memory.forget(person)
