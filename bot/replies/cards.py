@@ -108,15 +108,19 @@ def _layout(ctx: RenderContext, issue: Issue, role: str, notes: tuple[str, ...] 
 
 def overflow(ctx: RenderContext, issue: Issue) -> tuple[str, ...]:
     """What did not fit in the first message of the issue's card, however it was shown: on its own, after
-    "About <topic>:" (a follow-up), or as the nearest topic for a migrant who chose a staff-only one."""
+    "About <topic>:" or "Following on from “<topic>”:" (follow-ups), or as the nearest topic for a migrant who chose
+    a staff-only one — the most that any of these left out."""
     role = card_role(ctx, issue)
-    about = ctx.t.gettext("About {topic}:", topic=ctx.issue_title(issue))
-    leads: list[tuple[str, ...]] = [(), (about,)]
+    longest = max((ctx.issue_title(i) for i in ctx.kb.issues), key=len)
+    notes = [ctx.t.gettext("About {topic}:", topic=ctx.issue_title(issue))]
+    notes.append(ctx.t.gettext("Following on from “{topic}”:", topic=longest))
+    leads: list[tuple[str, ...]] = [(), *((note,) for note in notes)]
     if role == MIGRANT:
         for other in ctx.kb.issues:
             if not other.guidance and other.migrant_alternative == issue.id:
                 before = ctx.t.gettext("About {topic}:", topic=ctx.issue_title(other))
-                leads.append((before, _staff_topic_note(ctx, other)))
+                instead = _staff_topic_note(ctx, other)
+                leads += [(instead,), (before, instead), (notes[1], instead)]
     return max((_layout(ctx, issue, role, lead).overflow for lead in leads), key=lambda lines: len("".join(lines)))
 
 

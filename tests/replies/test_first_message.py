@@ -46,6 +46,20 @@ def first_lines(ctx: RenderContext, kb: KnowledgeBase, issue_id: str, role: str)
     return heading, []
 
 
+def parts(ctx: RenderContext, issue_id: str, role: str) -> list[str]:
+    """What a card may move under More: what changed since 2008 (staff), every line of the staff answer, every
+    sentence of a migrant's guidance (of the card actually shown)."""
+    issue = ctx.kb.issue(issue_id)
+    assert issue is not None
+    if role == "migrant" and not issue.guidance:
+        issue = ctx.kb.issue(issue.migrant_alternative or "")
+        assert issue is not None
+    if role == "migrant":
+        return sentences(ctx.issue_text(issue, "guidance"))
+    found = [ctx.issue_text(issue, "dated_note")] if issue.dated_note else []
+    return found + (ctx.issue_text(issue, "staff_answer").splitlines() if issue.staff_answer else [])
+
+
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_first_message_fits_with_its_heading_answer_and_year(
     kb: KnowledgeBase, catalogs: Catalogs, lang: str
@@ -70,10 +84,18 @@ def test_every_first_message_fits_with_its_heading_answer_and_year(
 def test_after_a_follow_up_line_the_card_still_fits(kb: KnowledgeBase, catalogs: Catalogs, lang: str) -> None:
     for role in ("staff", "migrant"):
         ctx = RenderContext(kb, catalogs.translator(lang), lang, role, catalogs)
+        longest = max((ctx.issue_title(i) for i in kb.issues), key=len)
         for issue in kb.issues:
-            note = ctx.t.gettext("About {topic}:", topic=ctx.issue_title(issue))
-            card = cards.issue_card(ctx, issue, note=note)
-            assert card.text.startswith(note) and visible(card) <= FIRST_MESSAGE, (lang, role, issue.id)
+            about = ctx.t.gettext("About {topic}:", topic=ctx.issue_title(issue))
+            following = ctx.t.gettext("Following on from “{topic}”:", topic=longest)
+            for note in (about, following):
+                card = cards.issue_card(ctx, issue, note=note)
+                assert card.text.startswith(note) and visible(card) <= FIRST_MESSAGE, (lang, role, issue.id)
+                shown = issue if role == "staff" or issue.guidance else kb.issue(issue.migrant_alternative or "")
+                assert shown is not None
+                more = cards.more_reply(ctx, shown).text  # the card's More button is the shown topic's
+                lost = [p for p in parts(ctx, issue.id, role) if p not in card.text and p not in more]
+                assert not lost, (lang, role, issue.id, lost)  # what the card left out is under More
 
 
 @pytest.mark.parametrize("lang", ["hu", "pl", "bg"])
@@ -88,13 +110,8 @@ def test_what_did_not_fit_is_first_under_more(kb: KnowledgeBase, catalogs: Catal
                 continue
             card = cards.issue_card(ctx, issue).text
             more = cards.more_reply(ctx, issue).text
-            parts = [ctx.issue_text(issue, "dated_note")] if role == "staff" and issue.dated_note else []
-            if role == "staff" and issue.staff_answer:
-                parts += ctx.issue_text(issue, "staff_answer").splitlines()
-            if role == "migrant":
-                parts += sentences(ctx.issue_text(issue, "guidance"))
             summary = more.index(plain_text(ctx.issue_text(issue, "summary"))[:40])
-            for part in parts:
+            for part in parts(ctx, issue.id, role):
                 if part not in card:
                     moved += 1
                     assert part in more[:summary], (lang, role, issue.id, part)  # before the toolkit's text
