@@ -55,9 +55,9 @@ def _staff_topic_note(ctx: RenderContext, issue: Issue) -> str:
 def _layout(ctx: RenderContext, issue: Issue, role: str, notes: tuple[str, ...] = ()) -> Layout:
     """The card's first message within FIRST_MESSAGE visible characters. What gives way, in this order: the
     contacts (behind Contacts), the last actions and the audience (behind More), the local section (behind its own
-    button), what has changed since 2008 (first under More), then the last lines of the answer (first under More)
-    and its "not yet checked" line. The heading, the first lines of the answer and the line that says the toolkit
-    is from 2008 always stay."""
+    button), what has changed since 2008 (first under More; a short line says so), then the last lines of the
+    answer (first under More) and its "not yet checked" line. The heading, the first lines of the answer and the
+    line that says the toolkit is from 2008 always stay."""
     lead = [f"<i>{esc(line)}</i>" for note in notes for line in note.split("\n")]
     if role == MIGRANT and issue.guidance:
         answer, joiner, unchecked, middle, tail = _migrant_body(ctx, issue)
@@ -91,8 +91,9 @@ def _layout(ctx: RenderContext, issue: Issue, role: str, notes: tuple[str, ...] 
         local = []  # behind its own button
     checked = unchecked  # the "not yet checked" line goes with the answer wherever it is shown
     overflow: list[str] = []
-    if dated and size() > FIRST_MESSAGE:
-        overflow, dated = dated, []
+    if dated and size() > FIRST_MESSAGE:  # a short line says where it went: the card stays honest about time
+        overflow = dated
+        dated = ["⏳ <i>" + esc(ctx.t.gettext("What has changed since 2008: first under “More”.")) + "</i>"]
     while kept > min(MIN_ANSWER, len(answer)) and size() > FIRST_MESSAGE:
         kept -= 1
     if unchecked and size() > FIRST_MESSAGE:

@@ -111,6 +111,8 @@ def test_what_did_not_fit_is_first_under_more(kb: KnowledgeBase, catalogs: Catal
             card = cards.issue_card(ctx, issue).text
             more = cards.more_reply(ctx, issue).text
             summary = more.index(plain_text(ctx.issue_text(issue, "summary"))[:40])
+            if role == "staff" and issue.dated_note and ctx.issue_text(issue, "dated_note") not in card:
+                assert ctx.t.gettext("What has changed since 2008: first under “More”.") in card  # said where
             for part in parts(ctx, issue.id, role):
                 if part not in card:
                     moved += 1
