@@ -17,6 +17,9 @@ from bot.kb.model import KnowledgeBase
 from bot.languages import LANGUAGES
 
 if TYPE_CHECKING:
+    from bot.callbacks import SendToClient
+    from bot.conversation import Conversation, Outcome
+    from bot.replies import Reply
     from bot.store.reports import Traffic
 
 DEFAULT_KNOWLEDGE = Path(__file__).resolve().parent.parent / "knowledge"
@@ -61,6 +64,14 @@ def _parser() -> argparse.ArgumentParser:
     p.add_argument("--role", choices=("staff", "migrant"), help="the user's role")
     p.add_argument("--json", action="store_true", help='as {"text", "buttons"}')
     p.add_argument("--area", help="the local area the person chose (an id from knowledge/areas/, e.g. derby)")
+    p.add_argument(
+        "--client",
+        choices=LANGUAGES,
+        metavar="LANG",
+        help="then press 📲 Send to my client for a client reading LANG: the link, and its QR code saved as a PNG "
+        "file (needs BOT_USERNAME)",
+    )
+    p.add_argument("--qr", type=Path, metavar="DIR", help="where --client saves the QR code (default data/images)")
     p.add_argument("text", nargs="+", help="the message")
     p = command("translations", _cmd_translations, "translation coverage per language (or --update the catalogs)")
     p.add_argument("--json", action="store_true", help="as one JSON object")
@@ -153,7 +164,7 @@ def _cmd_run(args: argparse.Namespace) -> int:
         print("No TELEGRAM_BOT_TOKEN is set: starting the chat in this terminal instead.\n", file=sys.stderr)
         from bot.console import run_console
 
-        return run_console(core.conversation)
+        return run_console(core.conversation, bot_username=settings.bot_username)
     from bot.app import DEFAULT_LOCALES
     from bot.logs import configure_logging
     from bot.match import build_matcher
@@ -166,11 +177,25 @@ def _cmd_run(args: argparse.Namespace) -> int:
     return run(settings, core, reloader)
 
 
+def _bot_username() -> tuple[bool, str | None]:
+    """(ok, BOT_USERNAME): ok is False (and the problem printed) when the setting is wrong."""
+    from bot.config import ConfigError, bot_username_setting
+
+    try:
+        return True, bot_username_setting()
+    except ConfigError as exc:
+        print(f"Configuration problem: {exc}", file=sys.stderr)
+        return False, None
+
+
 def _cmd_console(args: argparse.Namespace) -> int:
     from bot.app import build_core
     from bot.console import run_console
 
-    return run_console(build_core(args.knowledge).conversation)
+    ok, username = _bot_username()
+    if not ok:
+        return 2
+    return run_console(build_core(args.knowledge).conversation, bot_username=username)
 
 
 def _cmd_ask(args: argparse.Namespace) -> int:
@@ -182,20 +207,62 @@ def _cmd_ask(args: argparse.Namespace) -> int:
         known = ", ".join(a.id for a in core.kb.areas) or "none in this knowledge folder"
         print(f"Unknown area '{args.area}': choose one of {known}.", file=sys.stderr)
         return 2
+    ok, username = _bot_username()
+    if not ok:
+        return 2
     profile = Profile(lang=args.lang, role=args.role, area=args.area)
     outcome = core.conversation.on_text(profile, " ".join(args.text))
+    replies = list(outcome.replies)
+    saved: list[str] = []
+    if args.client:
+        button = _send_to_client(outcome.replies)
+        if button is None:
+            print("This reply has no 📲 Send to my client button (staff cards do): try --role staff.", file=sys.stderr)
+            return 2
+        pressed = core.conversation.on_button(outcome.profile, _for_language(button, args.client), username)
+        replies.extend(pressed.replies)
+        saved = _save_images(core.conversation, pressed, args.qr)
     if args.json:
-        replies = [r.to_json() for r in outcome.replies]
+        as_json = [r.to_json() for r in replies]
         merged = {
-            "text": "\n\n".join(str(r["text"]) for r in replies),
-            "buttons": [row for r in replies for row in r["buttons"]],  # type: ignore[attr-defined]
-            "replies": replies,
+            "text": "\n\n".join(str(r["text"]) for r in as_json),
+            "buttons": [row for r in as_json for row in r["buttons"]],  # type: ignore[attr-defined]
+            "replies": as_json,
             "lang": outcome.result.lang if outcome.result else None,
+            "images": saved,
         }
         print(json.dumps(merged, ensure_ascii=False))
     else:
-        print("\n\n".join(r.text for r in outcome.replies))
-    return 0
+        print("\n\n".join([*(r.text for r in replies), *saved]))
+    return 0 if not args.client or saved else 2
+
+
+def _send_to_client(replies: list[Reply]) -> SendToClient | None:
+    """The 📲 Send to my client action of a card among the replies, if one has it."""
+    from bot.callbacks import SendToClient, decode
+
+    for reply in replies:
+        for row in reply.buttons:
+            for button in row:
+                if isinstance(action := decode(button.data), SendToClient):
+                    return action
+    return None
+
+
+def _for_language(action: SendToClient, lang: str) -> str:
+    """The button data of the client's language in the picker that 📲 Send to my client shows."""
+    from bot.callbacks import SendToClient, pack
+
+    return pack(SendToClient(action.issue, lang))
+
+
+def _save_images(conversation: Conversation, outcome: Outcome, folder: Path | None) -> list[str]:
+    """Each image of the outcome saved as a PNG file: the lines that say where (the QR code of a client link)."""
+    from bot.console import IMAGES, save_image
+    from bot.effects import SendImage
+
+    images = [e for e in outcome.effects if isinstance(e, SendImage)]
+    return [save_image(conversation, image, folder or IMAGES, outcome.lang or "en") for image in images]
 
 
 def _cmd_match(args: argparse.Namespace) -> int:

@@ -23,6 +23,8 @@ class ConfigError(Exception):
 
 
 _SECRET_TOKEN = re.compile(r"[A-Za-z0-9_-]{1,256}\Z")  # what Telegram accepts as a webhook secret
+# a bot's Telegram username: 5-32 characters, Latin letters, digits and "_", starting with a letter, ending in "bot"
+_BOT_USERNAME = re.compile(r"[A-Za-z][A-Za-z0-9_]{1,28}[Bb][Oo][Tt]\Z")
 
 
 @dataclass(frozen=True)
@@ -41,6 +43,8 @@ class Settings:
     webhook_secret_setting: str | None = field(default=None, repr=False)
     database_timeout: float = 1.0  # seconds one storage call may take before the bot carries on without it
     telegram_patience: float = 120.0  # seconds a Bot API call keeps being retried through an outage
+    # the bot's username for "Send to my client" links in the terminal chat and `ask` (on Telegram: from getMe)
+    bot_username: str | None = None
 
     @property
     def use_telegram(self) -> bool:
@@ -111,7 +115,24 @@ def load_settings(env: Mapping[str, str] | None = None, data_dir: Path = DATA_DI
         webhook_secret_setting=webhook_secret,
         database_timeout=_seconds(env, "DATABASE_TIMEOUT", 1.0, low=0.1, high=30.0),
         telegram_patience=_seconds(env, "TELEGRAM_RETRY_SECONDS", 120.0, low=60.0, high=3600.0),
+        bot_username=bot_username_setting(env),
     )
+
+
+def bot_username_setting(env: Mapping[str, str] | None = None) -> str | None:
+    """BOT_USERNAME, checked: the bot's Telegram username (a leading @ is allowed), or None when unset. The
+    terminal chat and `ask` need it to make "Send to my client" links; on Telegram the bot asks getMe instead."""
+    env = os.environ if env is None else env
+    raw = env.get("BOT_USERNAME", "").strip()
+    name = raw.removeprefix("@")
+    if not raw:
+        return None
+    if not _BOT_USERNAME.match(name):
+        raise ConfigError(
+            f"BOT_USERNAME '{raw}' is not a Telegram bot username: it must be 5 to 32 characters, Latin letters, "
+            "digits and _, start with a letter and end in 'bot' (e.g. MigrationHelpBot), as @BotFather shows it."
+        )
+    return name
 
 
 def admin_database_settings(env: Mapping[str, str] | None = None, data_dir: Path = DATA_DIR) -> tuple[str, int]:

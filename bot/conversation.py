@@ -28,7 +28,7 @@ from bot.callbacks import (
     Topics,
     decode,
 )
-from bot.deeplink import parse_start, start_link
+from bot.deeplink import parse_start, start_link, start_payload
 from bot.effects import (
     CountStat,
     Effect,
@@ -41,6 +41,7 @@ from bot.effects import (
     SendImage,
     Toast,
 )
+from bot.followup import FollowUp, FollowUpMarkers
 from bot.i18n import Catalogs
 from bot.kb.model import Issue, KnowledgeBase
 from bot.languages import RTL_LANGUAGES, SOURCE_LANGUAGE, normalise_code
@@ -51,7 +52,7 @@ from bot.qr import qr_png
 from bot.replies import Reply, areas, cards, checklist, menus, practices
 from bot.replies.context import MIGRANT as MIGRANT_ROLE
 from bot.replies.context import RenderContext
-from bot.replies.model import esc, link, right_to_left
+from bot.replies.model import link, right_to_left
 
 SMALLTALK: dict[str, Callable[[RenderContext], Reply]] = {
     "greeting": menus.greeting,
@@ -67,8 +68,9 @@ CLOSE_MATCH_RATIO = 0.8  # other topics are offered when their score is within 8
 CRISIS_SIGNPOST_SCORE = 0.6  # after a crisis reply, a topic card only when the match is clear
 MAX_MESSAGE = 4096  # characters of a message that are read (Telegram's own limit): the rest is cut before any work
 MAX_QUERY = 64  # characters of a /contacts search that are used and quoted back
-FOLLOW_UP_WORDS = 5  # a message this short ("and for children?") may be a follow-up to the previous topic
-FOLLOW_UP_SCORE = 0.5  # ... when its own best match scores under this (or there is none)
+FOLLOW_UP_SCORE = 0.5  # a short message without a marker is a follow-up when its own best match is under this;
+# the new words of a follow-up with a marker lead to another topic when they match it at least this well
+THEME_WEIGHT = 0.5  # ... and the topics of the theme the new words point to are preferred by this much
 
 
 @dataclass(frozen=True)
@@ -147,6 +149,7 @@ class Conversation:
         self.matcher = matcher
         self.catalogs = catalogs
         self.memory = memory
+        self.follow_ups = FollowUpMarkers(kb)
 
     def context(self, lang: str, role: str | None, area: str | None = None) -> RenderContext:
         return RenderContext(self.kb, self.catalogs.translator(lang), lang, role, self.catalogs, area=area)
@@ -157,7 +160,7 @@ class Conversation:
         """`person`: the keyed hash the adapter knows the person by (for the brief memory of their last topic)."""
         text = text[:MAX_MESSAGE]
         result = self.matcher.match(text, lang=profile.lang, client_lang=normalise_code(profile.client_lang))
-        previous = self._follow_up(result, text, person)
+        previous, follow_up = self._follow_up(profile, result, text, person)
         lang = (profile.lang or previous.lang) if previous is not None else result.lang
         ctx = self.context(lang, profile.role, profile.area)
         replies: list[Reply] = []
@@ -171,11 +174,13 @@ class Conversation:
             replies.append(menus.empty_message(ctx))
         elif result.smalltalk in SMALLTALK:
             replies.append(SMALLTALK[result.smalltalk](ctx))
-        elif previous is not None and (issue := self.kb.issue(previous.issue_id)) is not None:
-            note = ctx.t.gettext("About {topic}:", topic=ctx.issue_title(issue))
-            card = cards.issue_card(ctx, issue, result.matches)
-            replies.append(Reply("<i>" + esc(note) + "</i>\n" + card.html, card.buttons))
-            shown = issue.id
+        elif (
+            previous is not None
+            and follow_up is not None
+            and (answer := self._follow_up_card(ctx, previous, follow_up, result)) is not None
+        ):
+            card, shown = answer
+            replies.append(card)
         elif result.matches and (result.crisis is None or result.matches[0].score >= CRISIS_SIGNPOST_SCORE):
             best = result.matches[0]
             issue = self.kb.issue(best.issue)
@@ -192,16 +197,59 @@ class Conversation:
             effects = self._answer(result, replies, text)
         return Outcome(effects, profile, result, lang=ctx.lang)
 
-    def _follow_up(self, result: MatchResult, text: str, person: str | None) -> Topic | None:
-        """The person's recent topic, when this message reads as a follow-up to it: short, no crisis, no small
-        talk, and no clear match of its own."""
+    def _follow_up(
+        self, profile: Profile, result: MatchResult, text: str, person: str | None
+    ) -> tuple[Topic | None, FollowUp | None]:
+        """The person's recent topic and the message read as a follow-up to it (bot/followup.py), or (None,
+        None): never for a crisis, small talk, or someone the memory does not know."""
         if person is None or self.memory is None or result.crisis is not None or result.empty:
+            return None, None
+        if result.smalltalk is not None or (previous := self.memory.recent(person)) is None:
+            return None, None
+        answered = bool(result.matches) and result.matches[0].score >= FOLLOW_UP_SCORE
+        follow_up = self.follow_ups.read(text, (profile.lang, result.lang, previous.lang), answered)
+        return (previous, follow_up) if follow_up is not None else (None, None)
+
+    def _follow_up_card(
+        self, ctx: RenderContext, previous: Topic, follow_up: FollowUp, result: MatchResult
+    ) -> tuple[Reply, str] | None:
+        """The card for a follow-up, and the topic it shows: the previous topic again ("About <topic>:"), or the
+        topic its new words lead to ("Following on from “<previous>”:", with a button back)."""
+        issue = self.kb.issue(previous.issue_id)
+        if issue is None:
             return None
-        if result.smalltalk is not None or len(text.split()) > FOLLOW_UP_WORDS:
+        new = self._new_topic(ctx, issue, follow_up.words) if follow_up.marked and follow_up.words else None
+        if new is not None:
+            note = ctx.t.gettext("Following on from “{topic}”:", topic=ctx.issue_title(issue))
+            return cards.issue_card(ctx, new, (Match(issue.id, 1.0),), note), new.id
+        note = ctx.t.gettext("About {topic}:", topic=ctx.issue_title(issue))
+        return cards.issue_card(ctx, issue, result.matches, note), issue.id
+
+    def _new_topic(self, ctx: RenderContext, previous: Issue, words: str) -> Issue | None:
+        """The topic the new words of a follow-up lead to, when it is not the previous one (bot/followup.py): of
+        the topics the words match closely, the one with the most support from the words themselves, from
+        "<previous topic> <words>", and from the words' theme ("for children" points at the children's topics)."""
+        own = self.matcher.match(words, lang=ctx.lang)
+        if own.crisis is not None or own.smalltalk is not None or not own.matches:
             return None
-        if result.matches and result.matches[0].score >= FOLLOW_UP_SCORE:
+        best = own.matches[0]
+        if best.score < FOLLOW_UP_SCORE:
             return None
-        return self.memory.recent(person)
+        close = [m for m in own.matches if m.score >= best.score * CLOSE_MATCH_RATIO]
+        if any(m.issue == previous.id for m in close):
+            return None  # the new words are about the same topic
+        together = self.matcher.match(f"{ctx.issue_title(previous)} {words}", lang=ctx.lang)
+        fits = {m.issue: m.score for m in together.matches}
+        themes: dict[str, float] = {}
+        for m in own.matches:
+            if (issue := self.kb.issue(m.issue)) is not None:
+                themes[issue.theme] = themes.get(issue.theme, 0.0) + m.score
+
+        def support(m: Match) -> float:
+            issue = self.kb.issue(m.issue)
+            return m.score + fits.get(m.issue, 0.0) + THEME_WEIGHT * themes.get(issue.theme if issue else "", 0.0)
+
+        return self.kb.issue(max(close, key=support).issue)
 
     def _close(self, best: Match, others: tuple[Match, ...]) -> tuple[Match, ...]:
         """Other topics whose score is close to the best: one from another theme first (a question with two
@@ -284,7 +332,10 @@ class Conversation:
         if command == "privacy":
             return _sent([menus.privacy(ctx, unanswered_days)], profile, ctx.lang)
         if command == "contacts":
-            return _sent([menus.directory(ctx, _query(argument))], profile, ctx.lang)
+            query = _query(argument)  # its topics help find the contacts that fit (bot/match/contacts.py)
+            lang, client = profile.lang, normalise_code(profile.client_lang)
+            topics = self.matcher.match(query, lang=lang, client_lang=client).matches if query else ()
+            return _sent([menus.directory(ctx, query, topics=topics)], profile, ctx.lang)
         if command == "forget":
             if person is not None and self.memory is not None:
                 self.memory.forget(person)
@@ -349,13 +400,17 @@ class Conversation:
                 profile = replace(profile, area=area)
                 view = self.context(profile.ui_lang, profile.role, area)
                 return Outcome((Replace(areas.area_set(view)), SavePreference("area", area)), profile, lang=view.lang)
+            case SendToClient(issue_id, _) if not bot_username and self.kb.issue(issue_id) is not None:
+                # the terminal chat or `ask` without BOT_USERNAME: say how to get links (Telegram always has one)
+                return _sent([menus.links_need_username(ctx)], profile, ctx.lang)
             case SendToClient(issue_id, None) if self.kb.issue(issue_id) is not None:
                 return _sent([menus.client_language(ctx, issue_id)], profile, ctx.lang)
             case SendToClient(issue_id, str(lang)) if bot_username and (issue := self.kb.issue(issue_id)) is not None:
                 url = start_link(bot_username, issue.id, lang)
                 topic = self.context(lang, MIGRANT_ROLE).issue_title(issue)
                 reply = menus.client_link(ctx, topic, lang, url)
-                return Outcome((Replace(reply), SendImage(qr_png(url), Reply(link(url)))), profile, lang=ctx.lang)
+                image = SendImage(qr_png(url), Reply(link(url)), name=start_payload(issue.id, lang))
+                return Outcome((Replace(reply), image), profile, lang=ctx.lang)
             case SupportLines(kinds):
                 return _sent([menus.support_lines(ctx, kinds)], profile, ctx.lang)
             case Checklist(group):

@@ -90,6 +90,7 @@ class SendImage:
 
     png: bytes
     reply: Reply
+    name: str = "image"  # a file name without its .png (the terminal chat saves the image under it)
 
 
 ReplyEffect = Send | Replace | Toast | SendImage

@@ -148,7 +148,10 @@ def _entries(catalog: Any, *, by_context: bool) -> dict[str, Entry]:
         if not message.id:
             continue
         msgid = message.id[0] if isinstance(message.id, tuple) else message.id
-        text = message.string[0] if isinstance(message.string, tuple) else message.string
+        if isinstance(message.string, tuple):  # a plural counts as translated only with every form
+            text = message.string[0] if all(message.string) else ""
+        else:
+            text = message.string
         key = message.context if by_context else msgid
         if key:
             entries[key] = Entry(msgid, text or "", message.fuzzy, UNREVIEWED in message.flags)

@@ -57,3 +57,19 @@ def test_new_settings_have_safe_defaults(tmp_path: Path) -> None:
     assert s.redis_url is None and s.database_timeout == 1.0 and s.telegram_patience >= 60
     s = settings(tmp_path, REDIS_URL="redis://127.0.0.1:6379/3", DATABASE_TIMEOUT="0.5")
     assert s.redis_url == "redis://127.0.0.1:6379/3" and s.database_timeout == 0.5
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("MigrationHelpBot", "MigrationHelpBot"), ("@iag_help_bot", "iag_help_bot"), ("abcbot", "abcbot"), ("", None)],
+)
+def test_bot_username_is_read_with_or_without_its_at(tmp_path: Path, value: str, expected: str | None) -> None:
+    assert settings(tmp_path, BOT_USERNAME=value).bot_username == expected
+
+
+@pytest.mark.parametrize(
+    "value", ["help bot", "Help-Bot", "1stHelpBot", "HelpBott", "Hélpbot", "abot", "x" * 30 + "bot", "https://t.me/x"]
+)
+def test_a_bot_username_telegram_would_refuse_stops_the_start_in_plain_words(tmp_path: Path, value: str) -> None:
+    with pytest.raises(ConfigError, match=r"BOT_USERNAME .* 5 to 32 characters.*end in 'bot'"):
+        settings(tmp_path, BOT_USERNAME=value)

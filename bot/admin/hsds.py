@@ -19,6 +19,7 @@ from pathlib import Path
 from babel import Locale, UnknownLocaleError
 
 from bot.kb.model import Contact, KnowledgeBase
+from bot.kb.people import public_emails, public_name
 
 NAMESPACE = uuid.uuid5(uuid.NAMESPACE_URL, "urn:iag-bot:hsds")
 TABLES: dict[str, tuple[str, ...]] = {
@@ -62,10 +63,10 @@ def export_hsds(
             {
                 "id": service_id,
                 "organization_id": org_id,
-                "name": contact.name,
+                "name": public_name(contact),  # a public directory: never a person's name or own address
                 "description": contact.notes or "",
                 "url": contact.urls[0] if contact.urls else "",
-                "email": contact.emails[0] if contact.emails else "",
+                "email": next(iter(public_emails(contact)), ""),
                 "status": "active" if current else "inactive",
                 "assured_date": contact.verified or "",
                 "alert": "" if current else _alert(contact),

@@ -49,6 +49,9 @@ def knowledge_strings(kb: KnowledgeBase) -> Iterator[tuple[str, str]]:
         for item in area.items:
             if item.for_migrants and not item.sensitive:
                 yield f"area.{area.id}.{item.id}.text", item.text
+                for n, phone in enumerate(item.phones, start=1):
+                    if phone.label:
+                        yield f"area.{area.id}.{item.id}.phone.{n}", phone.label
 
 
 def extract_knowledge(

@@ -33,6 +33,7 @@ from bot.kb.records import INDICATOR_RANGE, Reference, read_contact, read_issue,
 from bot.kb.sources import read_source_document
 from bot.kb.yamlfile import YamlError, YList, YMap, read_yaml
 from bot.languages import LANGUAGES
+from bot.text.normalise import tokens
 
 
 class _Record(Protocol):
@@ -45,6 +46,7 @@ RecordT = TypeVar("RecordT", bound=_Record)
 SMALLTALK_KINDS = ("greeting", "thanks", "help", "menu", "topics", "contacts", "language", "ack")
 # greeting/thanks: a message made of these words gets a greeting back; the others are whole messages that ask
 # for a part of the bot (help, the menu, the topics, the contacts, the language picker) or answer nothing ("no")
+MAX_MARKER_WORDS = 4  # follow-ups/<lang>.yaml: a marker is the first few words of a message
 NOT_AN_ISSUE = "none"  # examples/<lang>.yaml: off-topic messages
 NOT_A_CRISIS = "not_crisis"  # crisis-examples/<lang>.yaml: messages that look like a crisis but are not
 
@@ -166,6 +168,7 @@ class _Loader:
                 lang: frozenset(words["words"])
                 for lang, words in self.load_per_language("stopwords", {"words"}, "field").items()
             },
+            follow_ups=self.load_follow_ups(),
             examples=self.load_per_language("examples", {*issue_ids, NOT_AN_ISSUE}, "issue id (or 'none')"),
             crisis_examples=self.load_per_language(
                 "crisis-examples", {*CRISIS_KINDS, NOT_A_CRISIS}, "kind of crisis (or 'not_crisis')"
@@ -344,8 +347,25 @@ class _Loader:
         order = {theme: n for n, theme in enumerate(sorted(theme_ids))}
         return sorted(issues, key=lambda i: (order.get(i.theme, 99), i.id))
 
-    def load_per_language(self, folder_name: str, keys: set[str], what: str) -> dict[str, dict[str, tuple[str, ...]]]:
-        """phrasings/, crisis/, smalltalk/, stopwords/: one `<lang>.yaml` per language, key -> list of texts."""
+    def load_follow_ups(self) -> dict[str, tuple[str, ...]]:
+        """follow-ups/<lang>.yaml: `markers:`, the first words of a follow-up (an optional folder)."""
+
+        def check(marker: str) -> str | None:
+            if 1 <= len(tokens(marker)) <= MAX_MARKER_WORDS:
+                return None
+            return (
+                f"'{marker}' cannot be a follow-up marker: it is the first 1 to {MAX_MARKER_WORDS} words of a "
+                "message ('and', 'what about')"
+            )
+
+        found = self.load_per_language("follow-ups", {"markers"}, "field", check)
+        return {lang: entries.get("markers", ()) for lang, entries in found.items()}
+
+    def load_per_language(
+        self, folder_name: str, keys: set[str], what: str, check: Callable[[str], str | None] | None = None
+    ) -> dict[str, dict[str, tuple[str, ...]]]:
+        """phrasings/, crisis/, smalltalk/, stopwords/...: one `<lang>.yaml` per language, key -> list of texts.
+        `check`: what is wrong with a text (None when it is fine)."""
         result: dict[str, dict[str, tuple[str, ...]]] = {}
         for path in sorted((self.folder / folder_name).glob("*.yaml")):
             checker, data = self.read(path, all_text=True)
@@ -370,6 +390,8 @@ class _Loader:
                 texts = checker.texts(value, block.line_of(key), f"'{key}'")
                 counts = Counter(t.casefold() for _, t in texts)
                 for line, text in texts:
+                    if check is not None and (problem := check(text)) is not None:
+                        checker.add(line, problem)
                     if counts[text.casefold()] > 1:
                         checker.add(line, f"'{text}' is written more than once under '{key}'")
                         counts[text.casefold()] = 0

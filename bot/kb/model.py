@@ -203,6 +203,8 @@ class KnowledgeBase:
     crisis_lines: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # language -> stop words
     stopwords: dict[str, frozenset[str]] = field(default_factory=dict)
+    # language -> the first words of a follow-up ("and", "what about", "a co z"): read with the previous topic
+    follow_ups: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # language -> issue id or "none" (off-topic) -> messages people might send (training data for the matcher)
     examples: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # language -> crisis kind or "not_crisis" -> messages (training data for the crisis classifier)

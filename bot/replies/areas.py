@@ -131,8 +131,8 @@ def item_lines(
     else:
         line += f" <i>({item.year})</i>"
     lines = [line]
-    for phone in item.phones:
-        label = f" ({esc(phone.label)})" if phone.label else ""
+    for n, phone in enumerate(item.phones, start=1):
+        label = f" ({esc(ctx.text(f'area.{area.id}.{item.id}.phone.{n}', phone.label))})" if phone.label else ""
         lines.append(f"  ☎ {esc(ctx.ltr(phone.number))}{label}")
     lines.extend(f"  ✉ {esc(ctx.ltr(email))}" for email in item.emails)
     lines.extend(f"  🌐 {link(url, ctx.ltr(url))}" for url in item.urls)

@@ -1,4 +1,6 @@
-"""How a contact is shown: name, people, numbers, links, and where the details come from."""
+"""How a contact is shown: name, organisation, numbers, links, and where the details come from. Never the name of
+a person printed with it in 2008, nor their own email address (bot/kb/people.py): the organisation's details are
+shown instead, or the reader is told to contact the organisation."""
 
 from __future__ import annotations
 
@@ -7,6 +9,7 @@ import datetime as dt
 from babel.dates import format_date
 
 from bot.kb.model import Contact
+from bot.kb.people import public_emails, public_name
 from bot.replies.context import RenderContext
 from bot.replies.model import esc, link
 
@@ -20,14 +23,20 @@ def _unchecked(contact: Contact) -> bool:
 
 def contact_lines(ctx: RenderContext, contact: Contact) -> list[str]:
     mark = " †" if _unchecked(contact) else (" *" if not contact.verified and contact.from_toolkit else "")
-    lines = [f"• <b>{esc(ctx.contact_name(contact))}</b>{mark}"]
-    who = ", ".join(x for x in (contact.lead_person, contact.lead_agency) if x)
-    if who:
-        lines.append(f"  {esc(who)}")
+    lines = [f"• <b>{esc(shown_name(ctx, contact))}</b>{mark}"]
+    if contact.lead_agency:
+        lines.append(f"  {esc(contact.lead_agency)}")
     for n, phone in enumerate(contact.phones):
         label = ctx.phone_label(contact, n)
         lines.append(f"  ☎ {esc(ctx.ltr(phone.number))}" + (f" ({esc(label)})" if label else ""))
-    lines.extend(f"  ✉ {esc(ctx.ltr(email))}" for email in contact.emails)
+    emails = public_emails(contact)
+    lines.extend(f"  ✉ {esc(ctx.ltr(email))}" for email in emails)
+    if contact.emails and not emails:  # only a person's own address was printed
+        lines.append(
+            "  ✉ <i>"
+            + esc(ctx.t.gettext("The email printed was a staff member's own: contact the organisation instead."))
+            + "</i>"
+        )
     lines.extend(f"  🌐 {link(url, ctx.ltr(url))}" for url in contact.urls)
     if notes := ctx.contact_notes(contact):
         lines.append(f"  <i>{esc(notes)}</i>")
@@ -37,6 +46,11 @@ def contact_lines(ctx: RenderContext, contact: Contact) -> list[str]:
     if contact.verified:
         lines.append("  " + esc(ctx.t.gettext("Checked on {date}.", date=_date(ctx, contact.verified))))
     return lines
+
+
+def shown_name(ctx: RenderContext, contact: Contact) -> str:
+    """The contact's name in the reader's language, without a person's name."""
+    return public_name(contact, ctx.contact_name(contact))
 
 
 def contact_notes(ctx: RenderContext, contacts: list[Contact]) -> list[str]:

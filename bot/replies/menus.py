@@ -4,15 +4,18 @@ greetings, no match, crisis, and the polite answers for odd input."""
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 
 from babel import Locale
-from rapidfuzz import fuzz, process, utils
 
 from bot.callbacks import encode
 from bot.kb.model import Contact
+from bot.kb.people import public_name
 from bot.languages import LANGUAGES
-from bot.replies.contacts import contact_block
-from bot.replies.context import STAFF, RenderContext
+from bot.match.contacts import ContactWords, rank_contacts
+from bot.match.matcher import Match
+from bot.replies.contacts import contact_block, shown_name
+from bot.replies.context import MIGRANT, STAFF, RenderContext
 from bot.replies.model import Button, Reply, esc, link
 from bot.text.shorten import short_label
 
@@ -93,19 +96,23 @@ def theme_issues(ctx: RenderContext, theme_id: str) -> Reply:
     return Reply(f"<b>{esc(ctx.theme_title(theme))}</b>", (*rows, back))
 
 
-def directory(ctx: RenderContext, query: str = "", page: int = 0) -> Reply:
-    """The contacts directory, or the contacts whose name, agency or person best fit `query`."""
+def directory(ctx: RenderContext, query: str = "", page: int = 0, topics: Sequence[Match] = ()) -> Reply:
+    """The contacts directory; with `query`, only the contacts relevant to it, most relevant first (`topics`: the
+    matcher's issues for the query, see bot/match/contacts.py)."""
     t = ctx.t
     contacts = list(ctx.kb.contacts)
     if query.strip():
-        contacts = search_contacts(contacts, query)
+        contacts = search_contacts(ctx, query, topics)[:CONTACTS_PAGE]
         if not contacts:
-            return Reply(esc(t.gettext("No contact found for “{query}”.", query=query)), topics_button(ctx))
+            text = esc(t.gettext("I have no contacts for “{query}”. Here are the topics:", query=query))
+            return Reply(text, themes(ctx).buttons)
     pages = max(1, -(-len(contacts) // CONTACTS_PAGE))
     page = min(max(page, 0), pages - 1)
     count = t.ngettext("{n} contact", "{n} contacts", len(contacts))
     lines = ["<b>" + esc(t.gettext("Contacts")) + f"</b> — {esc(count)} ({page + 1}/{pages})"]
-    if not query:
+    if query:
+        lines.append(esc(t.gettext("For “{query}”, the most relevant first:", query=query)))
+    else:
         lines.append(esc(t.gettext("Search by name: /contacts NARIC")))
     lines.extend(contact_block(ctx, contacts[page * CONTACTS_PAGE : (page + 1) * CONTACTS_PAGE]))
     lines.extend(ctx.notes())
@@ -117,15 +124,15 @@ def directory(ctx: RenderContext, query: str = "", page: int = 0) -> Reply:
     return Reply("\n".join(lines), (tuple(nav),) if nav else ())
 
 
-def search_contacts(contacts: list[Contact], query: str) -> list[Contact]:
-    def haystack(c: Contact) -> str:
-        return " ".join(x for x in (c.name, c.lead_agency, c.lead_person, c.notes, *c.urls) if x)
+def search_contacts(ctx: RenderContext, query: str, topics: Sequence[Match] = ()) -> list[Contact]:
+    """The contacts relevant to `query`, best first: by their names and descriptions as the reader sees them (and
+    in English), and by the topics the matcher found for the query."""
 
-    found = process.extract(
-        query, [haystack(c) for c in contacts], scorer=fuzz.partial_token_set_ratio, processor=utils.default_process,
-        limit=8, score_cutoff=80,
-    )  # fmt: skip
-    return [contacts[index] for _, _, index in found]
+    def words_of(c: Contact) -> ContactWords:
+        name = " ".join(x for x in (shown_name(ctx, c), public_name(c), c.lead_agency, *c.urls) if x)
+        return ContactWords(name, " ".join(x for x in (ctx.contact_notes(c), c.notes) if x))
+
+    return rank_contacts(ctx.kb, query, topics, words_of, migrant=ctx.role == MIGRANT)
 
 
 def help_reply(ctx: RenderContext) -> Reply:
@@ -346,7 +353,7 @@ def support_lines(ctx: RenderContext, kinds: tuple[str, ...]) -> Reply:
 
 def _line(ctx: RenderContext, contact: Contact) -> str:
     phones = ", ".join(ctx.ltr(p.number) for p in contact.phones)
-    return f"• <b>{esc(ctx.contact_name(contact))}</b>" + (f": {esc(phones)}" if phones else "")
+    return f"• <b>{esc(shown_name(ctx, contact))}</b>" + (f": {esc(phones)}" if phones else "")
 
 
 def possible_danger(ctx: RenderContext) -> Reply:
@@ -391,6 +398,18 @@ def client_language(ctx: RenderContext, issue_id: str) -> Reply:
     return Reply(
         esc(ctx.t.gettext("Which language does your client read? The link will open this topic in it.")),
         language_buttons("sc", issue_id),
+    )
+
+
+def links_need_username(ctx: RenderContext) -> Reply:
+    """ "Send to my client" where the bot does not know its Telegram username (the terminal chat, `ask`)."""
+    return Reply(
+        esc(
+            ctx.t.gettext(
+                "Links for clients need the bot's Telegram username. Set BOT_USERNAME to it (for example "
+                "BOT_USERNAME=MigrationHelpBot) and start again."
+            )
+        )
     )
 
 

@@ -87,6 +87,11 @@ def fold_word(word: str) -> str:
     return base
 
 
+def without_marks(text: str) -> str:
+    """`text` without combining vowel signs (Arabic and Persian harakat), as `tokens` reads it."""
+    return _COMBINING_RE.sub("", text)
+
+
 def tokens(text: str) -> list[str]:
     """Folded word tokens of `text` (after `clean`). Combining marks are dropped first, so a vowel sign inside a
     word (Arabic and Persian harakat: "رُما") does not split it in two."""

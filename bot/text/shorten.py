@@ -61,3 +61,15 @@ def first_sentence(text: str, min_length: int = 40) -> str:
             continue
         return text[:end]
     return text
+
+
+def sentences(text: str) -> list[str]:
+    """`text` split into its sentences (not at an abbreviation or a number), each without surrounding spaces."""
+    parts, start = [], 0
+    for match in _SENTENCE_END.finditer(text):
+        if match.group(1) == "." and _is_abbreviation(text[: match.start()]):
+            continue
+        parts.append(text[start : match.end()].strip())
+        start = match.end()
+    parts.append(text[start:].strip())
+    return [part for part in parts if part]

@@ -6,6 +6,7 @@ import asyncio
 from typing import Any
 
 from tests.e2e.conftest import Running
+from tests.qrcodes import decode_qr
 
 USER = 5001
 
@@ -240,7 +241,7 @@ async def test_send_to_my_client_gives_a_link_and_a_qr_photo(bot: Running) -> No
     [text] = await sent(bot, method="editMessageText")
     url = f"https://t.me/{bot.fake.bot_user['username']}?start=c_nrpf_ro"
     assert url in photo.params["caption"] and url in text.params["text"]
-    assert photo.params["photo"]["data"].startswith(b"\x89PNG")
+    assert decode_qr(photo.params["photo"]["data"]) == [url]  # the photo Telegram got holds exactly the link
 
 
 async def test_a_card_button_still_works_after_a_restart(start_bot: Any) -> None:
@@ -335,3 +336,27 @@ async def test_a_photo_with_a_caption_is_read_as_a_question(bot: Running) -> Non
     [card] = await sent(bot)
     assert "I can only read text messages" not in card.params["text"]
     assert "ESOL" in card.params["text"]
+
+
+async def test_a_follow_up_is_read_with_the_previous_topic_in_polish(bot: Running) -> None:
+    person = 5077  # a person of their own: the brief memory of a topic is per person
+    bot.fake.push_message(person, "uchodźca musi w ciągu 28 dni opuścić mieszkanie azylowe", language_code="pl")
+    [card] = await sent(bot, chat_id=person)
+    assert "Mieszkalnictwo" in card.params["text"]
+    bot.fake.reset()
+    bot.fake.push_message(person, "a dla dzieci?", language_code="pl")
+    [children] = await sent(bot, chat_id=person)
+    assert children.params["text"].startswith("<i>W nawiązaniu do „")  # following on from the housing topic
+    assert "Dzieci i młodzież" in children.params["text"]
+    back = [label for label, _ in buttons(children) if label.startswith("↪")]
+    assert back and "Opuszczenie" in back[0]  # one tap back to the housing card
+    bot.fake.reset()
+    bot.fake.push_message(person, "a w Slough?", language_code="pl")
+    [again] = await sent(bot, chat_id=person)
+    assert again.params["text"].startswith("<i>Na temat „")  # still about the children's topic
+
+
+async def test_contacts_for_housing_lists_housing_services_only(bot: Running) -> None:
+    bot.fake.push_command(USER, "contacts", "housing")
+    [reply] = await sent(bot)
+    assert "Shelter" in reply.params["text"] and "Samaritans" not in reply.params["text"]

@@ -68,6 +68,7 @@ async def test_database_down_still_answers_and_recovers(start_bot: StartBot, tmp
         bot.fake.push_callback(USER, data)
         await sent(bot, method="answerCallbackQuery", chat_id=None)
         await bot.settled()
+        assert await bot.services.storage.drained(15)  # the choice queued while it was down is written by now
         assert await bot.services.store.preferences(key) == (None, "staff", None)
 
 

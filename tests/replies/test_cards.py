@@ -55,7 +55,7 @@ def test_every_first_message_is_short_and_says_the_toolkit_is_from_2008(conversa
             for issue in conversation.kb.issues:
                 text = cards.issue_card(ctx, issue).text
                 assert year in text, (issue.id, role)
-                assert len(text) <= 1300, (issue.id, role, area, len(text))  # ~1000: the answer and what changed stay
+                assert len(text) <= cards.FIRST_MESSAGE, (issue.id, role, area, len(text))
 
 
 def test_closed_bodies_are_marked_historical_and_listed_after_current_ones(conversation: Conversation) -> None:
