@@ -39,10 +39,12 @@ def every_reply(kb: KnowledgeBase, catalogs: Catalogs, lang: str) -> list[Reply]
 
     out: list[Reply] = []
     for role in ("staff", "migrant"):
-        for area in ("derby", "east-of-england"):  # Derby's cards carry the East Midlands items too
+        for area in (None, "east-of-england"):  # with an area, some cards leave their audience line to More
             view = ctx(role, area)
-            for issue in kb.issues:
-                out += [cards.issue_card(view, issue), areas.area_reply(view, issue)]
+            out += [cards.issue_card(view, issue) for issue in kb.issues]
+        for area in ("derby", "east-of-england"):  # Derby's local replies carry the East Midlands items too
+            view = ctx(role, area)
+            out += [areas.area_reply(view, issue) for issue in kb.issues]
         view = ctx(role)
         for issue in kb.issues:
             out += [cards.more_reply(view, issue), cards.contacts_reply(view, issue)]
