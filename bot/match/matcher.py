@@ -133,7 +133,8 @@ class Matcher:
         if len(words) < MIN_LEARNED_WORDS:  # one word is too little for the learned signals: phrases decide
             danger = Danger("crisis", (phrase.kind,)) if phrase else Danger(None)
         else:
-            danger = assess(phrase, self.crisis_model.score(words), sem, self.jokes.found(text, words))
+            joking = self.jokes.found(text, words)
+            danger = assess(phrase, self.crisis_model.score(words), sem, joking, len(words))
         crisis = CrisisHit(danger.kinds[0], "", reply_lang) if danger.level == "crisis" and danger.kinds else None
         smalltalk = None if crisis is not None else self.smalltalk.kind(words)
         matches: tuple[Match, ...] = ()

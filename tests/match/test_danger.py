@@ -50,10 +50,18 @@ def test_ordinary_questions_and_figures_of_speech_are_not_a_crisis(matcher: Matc
 
 
 def test_weak_evidence_is_a_possible_danger_not_a_crisis() -> None:
-    sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.005})
-    assert assess(None, 0.1, sem).level == "possible"
+    sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.003})
+    assert assess(None, 0.0, sem).level == "possible"
     assert assess(None, 2.0, sem).level == "crisis"
     assert assess(None, -3.0, sem).level is None
+
+
+def test_a_few_words_need_stronger_learned_evidence_than_a_long_message() -> None:
+    """ "thank you so much" sits near farewells; without a crisis phrase a short message needs more to alarm."""
+    sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": 0.003})
+    assert assess(None, 0.5, sem, n_words=12).level == "crisis"
+    assert assess(None, 0.5, sem, n_words=3).level == "possible"
+    assert assess(CrisisHit("suicide", "kill myself", "en"), 0.5, sem, n_words=3).level == "crisis"
 
 
 def test_a_crisis_phrase_counts_unless_the_message_reads_like_a_look_alike() -> None:

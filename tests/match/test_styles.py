@@ -88,7 +88,7 @@ def test_every_style_of_crisis_is_caught(figures: dict[str, tuple[int, int]], st
 
 
 def test_false_alarms_stay_rare(figures: dict[str, tuple[int, int]]) -> None:
-    assert rate(figures, "false_alarm:all") <= 0.08, figures["false_alarm:all"]
+    assert rate(figures, "false_alarm:all") <= 0.10, figures["false_alarm:all"]
     assert rate(figures, "false_alarm:trap") <= 0.35, figures["false_alarm:trap"]
 
 
