@@ -1,6 +1,6 @@
 """Matching benchmark: our matcher beside alternatives and baselines, on the same knowledge, in one run.
 
-    .venv/bin/python benchmarks/matching.py [questions.jsonl ...]
+    .venv/bin/python benchmarks/matching.py [--methods ours,words,bm25] [questions.jsonl ...]
 
 Prints, per method: start-up time, p50/p95/p99 latency per question, and quality (top1, top3, oos_reject,
 crisis_recall, crisis_fp, lang) on each labelled set; then the resident memory with our matcher ready.
@@ -146,7 +146,11 @@ def evaluate(answer: Callable[[str], Answer], cases: list[dict]) -> dict[str, fl
 
 
 def main() -> int:
-    sets = [Path(a) for a in sys.argv[1:]] or [p for p in DEFAULT_SETS if p.exists()]
+    args = sys.argv[1:]
+    chosen = None
+    if args and args[0].startswith("--methods"):
+        chosen = set((args.pop(0).partition("=")[2] or args.pop(0)).split(","))
+    sets = [Path(a) for a in args] or [p for p in DEFAULT_SETS if p.exists()]
     data = {
         p.name: [json.loads(line) for line in p.read_text(encoding="utf-8").splitlines() if line.strip()] for p in sets
     }
@@ -156,7 +160,10 @@ def main() -> int:
     rss_before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     columns = ["p50_ms", "p95_ms", "p99_ms", "top1", "top3", "oos_reject", "crisis_recall", "crisis_fp", "lang"]
     print(f"{'method':8} {'set':16} {'startup_s':>9} " + " ".join(f"{c:>13}" for c in columns))
-    for name, build in (("ours", ours), ("use", use), ("words", words), ("wratio", wratio), ("bm25", bm25)):
+    methods = (("ours", ours), ("use", use), ("words", words), ("wratio", wratio), ("bm25", bm25))
+    for name, build in methods:
+        if chosen is not None and name not in chosen:
+            continue
         start = time.perf_counter()
         answer = build(kb)
         startup = time.perf_counter() - start
