@@ -59,6 +59,6 @@ def assess(
         # a crisis phrase is trusted unless the message reads clearly like one of the look-alikes (a figure of
         # speech: "this form is killing me", a past event, a policy question); then it is a possible danger
         return Danger("crisis", tuple(kinds), score)
-    if score >= POSSIBLE_AT or trusted or (phrase is not None and joking):
+    if score >= POSSIBLE_AT or (phrase is not None and joking):  # a trusted phrase not joking was a crisis above
         return Danger("possible", tuple(kinds), score)
     return Danger(None, (), score)
