@@ -17,6 +17,7 @@ from bot.languages import LANGUAGES
 from bot.match import Matcher
 from bot.replies import cards
 from bot.translations import coverage_report
+from tests.catalogs import edited_locales
 
 PROJECT = Path(__file__).resolve().parent.parent
 LOCALES = PROJECT / "locales"
@@ -99,14 +100,12 @@ def test_the_bot_shows_the_new_english_with_a_note(edited: tuple[KnowledgeBase, 
 
 
 def test_missing_translation_falls_back_to_english(kb: KnowledgeBase, tmp_path: Path) -> None:
-    locales = tmp_path / "locales"
-    shutil.copytree(LOCALES, locales)
-    path = locales / "pl/LC_MESSAGES/knowledge.po"
-    text = path.read_text(encoding="utf-8")
-    start = text.index('msgctxt "issue.esol.title"')
-    end = text.index("\n\n", start)
-    path.write_text(text[:start] + text[end + 2 :], encoding="utf-8")
-    catalogs = Catalogs(locales)
+    def drop_esol_title(text: str) -> str:
+        start = text.index('msgctxt "issue.esol.title"')
+        end = text.index("\n\n", start)
+        return text[:start] + text[end + 2 :]
+
+    catalogs = Catalogs(edited_locales(tmp_path, "pl/LC_MESSAGES/knowledge.po", drop_esol_title))
     issue = kb.issue("esol")
     assert issue is not None
     found = catalogs.knowledge("pl", "issue.esol.title", issue.title)

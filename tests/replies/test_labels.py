@@ -7,7 +7,6 @@ from __future__ import annotations
 
 import html
 import re
-import shutil
 from pathlib import Path
 
 import pytest
@@ -21,6 +20,7 @@ from bot.replies import areas, cards, checklist, menus, practices
 from bot.replies.context import RenderContext
 from bot.replies.model import Reply
 from bot.translations import coverage_report, ui_message_ids
+from tests.catalogs import edited_locales
 
 PROJECT = Path(__file__).resolve().parent.parent.parent
 LOCALES = PROJECT / "locales"
@@ -152,14 +152,12 @@ def test_headings_and_buttons_differ_from_english_unless_they_are_names(
 
 
 def test_a_label_missing_from_a_catalog_is_caught_and_counted(kb: KnowledgeBase, tmp_path: Path) -> None:
-    locales = tmp_path / "locales"
-    shutil.copytree(LOCALES, locales)
-    path = locales / "pl/LC_MESSAGES/bot.po"
-    text = path.read_text(encoding="utf-8")
-    start = text.index('msgid "Audience"')
-    end = text.index("\n\n", start)
-    path.write_text(text[:start] + 'msgid "Audience"\nmsgstr ""' + text[end:], encoding="utf-8")
-    broken = Catalogs(locales)
+    def blank_audience(text: str) -> str:
+        start = text.index('msgid "Audience"')
+        end = text.index("\n\n", start)
+        return text[:start] + 'msgid "Audience"\nmsgstr ""' + text[end:]
+
+    broken = Catalogs(edited_locales(tmp_path, "pl/LC_MESSAGES/bot.po", blank_audience))
     english, kept = labels(kb, Catalogs(LOCALES), "pl"), by_design(kb)
     left = {label for reply in every_reply(kb, broken, "pl") for label in english_left(reply, english, kept)}
     assert left == {"Audience"}
@@ -170,13 +168,10 @@ def test_a_label_missing_from_a_catalog_is_caught_and_counted(kb: KnowledgeBase,
 
 
 def test_a_plural_with_a_form_missing_is_not_counted_as_translated(kb: KnowledgeBase, tmp_path: Path) -> None:
-    locales = tmp_path / "locales"
-    shutil.copytree(LOCALES, locales)
-    path = locales / "pl/LC_MESSAGES/bot.po"
-    text = path.read_text(encoding="utf-8")
-    start = text.index('msgid "{n} contact"')
-    form = text.index("msgstr[2]", start)
-    end = text.index("\n", form)
-    path.write_text(text[:form] + 'msgstr[2] ""' + text[end:], encoding="utf-8")
-    report = coverage_report(Catalogs(locales), PROJECT, kb)
+    def blank_one_form(text: str) -> str:
+        form = text.index("msgstr[2]", text.index('msgid "{n} contact"'))
+        end = text.index("\n", form)
+        return text[:form] + 'msgstr[2] ""' + text[end:]
+
+    report = coverage_report(Catalogs(edited_locales(tmp_path, "pl/LC_MESSAGES/bot.po", blank_one_form)), PROJECT, kb)
     assert report["pl"]["ui"] < 1.0
