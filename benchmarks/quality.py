@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/quality.py SET.jsonl [SET2.jsonl ...] [--misses] [--json]
 
 Each line: {"id", "text", "lang_expected", "crisis": bool, "expect": issue id | null} and optionally "style",
-"crisis_kind", "role" ("staff" | "migrant"). Prints the overall figures (top1, top3, off-topic rejected, crisis
+"crisis_kind", "form" (how a crisis is put: plain, indirect, report-other ...), "role" ("staff" | "migrant"). Prints the overall figures (top1, top3, off-topic rejected, crisis
 recall, false alarms on ordinary questions and on look-alike traps, reply language) and the same per language,
 per style and per crisis kind. `--misses` lists every miss (for dev sets only: never study a blind set's misses).
 """
@@ -61,6 +61,8 @@ def evaluate(matcher: Any, cases: list[dict[str, Any]], misses: list[str]) -> di
         keys = ["all", f"lang:{case.get('lang_expected')}", f"style:{case.get('style', '-')}"]
         if case.get("crisis_kind"):
             keys.append(f"kind:{case['crisis_kind']}")
+        if case.get("form"):
+            keys.append(f"form:{case['form']}")
         tallies = [groups[k] for k in keys]
 
         def add(metric: str, ok: bool, why: str, tallies: list[Tally] = tallies, case: dict[str, Any] = case) -> None:
@@ -107,7 +109,7 @@ def main() -> int:
             continue
         print(f"== {path.name}: {len(cases)} cases, {elapsed / max(len(cases), 1) * 1000:.1f} ms each")
         print("all      ", groups["all"].line(METRICS))
-        for prefix in ("lang:", "style:", "kind:"):
+        for prefix in ("lang:", "style:", "kind:", "form:"):
             for key in sorted(k for k in groups if k.startswith(prefix)):
                 print(f"{key:<22}", groups[key].line(METRICS))
         if args.misses:

@@ -53,6 +53,7 @@ from bot.replies import Reply, areas, cards, checklist, menus, practices
 from bot.replies.context import MIGRANT as MIGRANT_ROLE
 from bot.replies.context import RenderContext
 from bot.replies.model import link, right_to_left
+from bot.text.normalise import tokens
 
 SMALLTALK: dict[str, Callable[[RenderContext], Reply]] = {
     "greeting": menus.greeting,
@@ -70,7 +71,9 @@ MAX_MESSAGE = 4096  # characters of a message that are read (Telegram's own limi
 MAX_QUERY = 64  # characters of a /contacts search that are used and quoted back
 FOLLOW_UP_SCORE = 0.5  # a short message without a marker is a follow-up when its own best match is under this;
 # the new words of a follow-up with a marker lead to another topic when they match it at least this well
-THEME_WEIGHT = 0.5  # ... and the topics of the theme the new words point to are preferred by this much
+THEME_WEIGHT = 0.5  # ... and the topics of the theme the new words point to are preferred by this much,
+THEME_NAMED = 1.0  # ... and those of a theme the new words name ("and for children?": "Children and young people")
+THEME_NAME_PREFIX = 5  # letters a word shares with a theme title's word to name it ("dzieci"/"dzieciom")
 
 
 @dataclass(frozen=True)
@@ -245,11 +248,28 @@ class Conversation:
             if (issue := self.kb.issue(m.issue)) is not None:
                 themes[issue.theme] = themes.get(issue.theme, 0.0) + m.score
 
+        named = self._named_themes(ctx, words)
+
         def support(m: Match) -> float:
             issue = self.kb.issue(m.issue)
-            return m.score + fits.get(m.issue, 0.0) + THEME_WEIGHT * themes.get(issue.theme if issue else "", 0.0)
+            theme = issue.theme if issue else ""
+            return (
+                m.score
+                + fits.get(m.issue, 0.0)
+                + THEME_WEIGHT * themes.get(theme, 0.0)
+                + THEME_NAMED * (theme in named)
+            )
 
         return self.kb.issue(max(close, key=support).issue)
+
+    def _named_themes(self, ctx: RenderContext, words: str) -> set[str]:
+        """The themes whose title, in the reader's language, the words name ("copii" in "Copii și tineri")."""
+        said = {w[:THEME_NAME_PREFIX] for w in tokens(words) if len(w) >= 4}
+        return {
+            theme.id
+            for theme in self.kb.themes
+            if said & {w[:THEME_NAME_PREFIX] for w in tokens(ctx.theme_title(theme)) if len(w) >= 4}
+        }
 
     def _close(self, best: Match, others: tuple[Match, ...]) -> tuple[Match, ...]:
         """Other topics whose score is close to the best: one from another theme first (a question with two

@@ -17,6 +17,14 @@ from bot.text.translit import SCRIPT_LANGUAGES, candidates, is_latin_only
 MIN_SHARE = 0.5  # at least half the message's words are known words of that language
 MARGIN = 0.15  # and clearly more than any Latin-script language explains
 PREFIX = 5  # inflected endings: a word known by its first letters counts
+# Arabizi writes the Arabic letters Latin lacks as digits ("3ashan", "ma3i", "e7na", "2eshte8el"): two such words are
+# a sign no Latin-script language gives (when one word in six or more has one: a postcode or "b2b" alone is not), so
+# an Arabic or Persian reading then needs less of the message explained
+ARABIZI_WORD = re.compile(r"[a-z]+[235679][a-z][a-z0-9]*|[235679][a-z]{2,}[a-z0-9]*")
+ORDINAL = re.compile(r"\d+(st|nd|rd|th)")
+ARABIZI_SIGNS = 2
+ARABIZI_SHARE = 1 / 6
+ARABIZI_MIN_SHARE = 0.35
 
 _CYRILLIC_MERGE = str.maketrans(
     {
@@ -99,15 +107,23 @@ class TranslitReader:
         if not typed:
             return None
         latin_share = sum(w in self._latin for w in typed) / len(typed)
+        signs = sum(bool(ARABIZI_WORD.fullmatch(w)) and not ORDINAL.fullmatch(w) for w in typed)
+        arabizi = signs >= ARABIZI_SIGNS and signs >= ARABIZI_SHARE * len(typed)
         best: tuple[float, str, str] | None = None
         for lang, rewritten in candidates(text).items():
+            if arabizi and lang not in ("ar", "fa"):
+                continue
             words = [w for w in tokens(rewritten) if not w.isdigit()]
             if not words:
                 continue
             known = sum(self._known(w, lang) for w in words) / len(words)
             if best is None or known > best[0]:
                 best = (known, lang, rewritten)
-        if best is None or best[0] < MIN_SHARE or best[0] < latin_share + MARGIN:
+        if best is None:
+            return None
+        if arabizi:
+            return Reading(best[1], best[2]) if best[0] >= ARABIZI_MIN_SHARE else None
+        if best[0] < MIN_SHARE or best[0] < latin_share + MARGIN:
             return None
         return Reading(best[1], best[2])
 

@@ -16,6 +16,8 @@ from bot.match import Matcher
         ("kak da si nameria lekar tuk", "bg", "health-rights-access"),
         ("ana bdawwer 3ala kors engleezi", "ar", "esol"),
         ("chetor mitoonam doktor peyda konam", "fa", "health-rights-access"),
+        # Arabizi with many English loanwords: the digits (3 = ع, 7 = ح, 2 = ء) show it is Arabic
+        ("ana mohandis men el 3ira2 w ma3i degree, kif a5alli el shahada ma3tarafa hon", "ar", "overseas-qualifications"),
     ],
 )
 def test_transliterated_questions_are_understood_and_answered_in_their_language(
@@ -28,7 +30,13 @@ def test_transliterated_questions_are_understood_and_answered_in_their_language(
 
 @pytest.mark.parametrize(
     ("text", "lang"),
-    [("where can I learn English", "en"), ("gdzie moge sie nauczyc angielskiego", "pl"), ("kde najdu lekare", "cs")],
+    [
+        ("where can I learn English", "en"),
+        ("gdzie moge sie nauczyc angielskiego", "pl"),
+        ("kde najdu lekare", "cs"),
+        # digits inside English words are not Arabizi: ordinals, postcodes, "b2b"
+        ("my 2nd son starts school on the 3rd, we live at NG7 2AB, b2b meetings all week", "en"),
+    ],
 )
 def test_latin_languages_are_not_mistaken_for_transliteration(matcher: Matcher, text: str, lang: str) -> None:
     assert matcher.translit.read(text) is None
