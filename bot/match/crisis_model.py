@@ -24,6 +24,9 @@ BUCKETS = 1 << 18
 N_SIZES = (3, 4, 5)
 WINDOW = 6  # words
 SMOOTHING = 0.1
+# the best of many windows is high by chance alone: a long ordinary message (bins, fishing rules, a neighbour's
+# parking) has more windows to find a crisis-like one in, so each doubling of the windows costs this much (x ln 2)
+MANY_WINDOWS = 0.1
 MODEL_VERSION = b"crisis-nb-1"
 
 
@@ -74,13 +77,15 @@ class CrisisModel:
         return cls(log_odds)
 
     def score(self, words: list[str]) -> float:
-        """Mean log-odds of the most alarming window of words: > 0 leans to a crisis."""
+        """Mean log-odds of the most alarming window of words, less a little for how many windows there were to
+        choose from: > 0 leans to a crisis."""
         if not words:
             return float("-inf")
         best = float("-inf")
         step = max(WINDOW // 2, 1)
-        for start in range(0, max(len(words) - WINDOW, 0) + 1, step):
+        windows = range(0, max(len(words) - WINDOW, 0) + 1, step)
+        for start in windows:
             feats = np.unique(features(words[start : start + WINDOW]))
             if len(feats):
                 best = max(best, float(self.log_odds[feats].mean()))
-        return best
+        return best - MANY_WINDOWS * float(np.log(len(windows)))

@@ -20,10 +20,10 @@ from bot.match.semantic import SemanticScores
 
 WORDS_WEIGHT = 0.3  # the n-gram model's log-odds
 MEANING_WEIGHT = 0.6 * 30  # the embedding margin (cosine units are small: 0.01 matters)
-CRISIS_AT = 0.1  # tuned on blind sets A, then E (dev sets since): recall first (0.99 on E)
+CRISIS_AT = 0.05  # tuned on blind sets A, E, then F and G (dev sets since): recall first
 SHORT_MESSAGE = 5  # words: a message this short carries little evidence for the learned signals ("thank you so
 SHORT_CRISIS_AT = 0.3  # much" sits near farewells), so without a crisis phrase it needs this much
-POSSIBLE_AT = 0.0
+POSSIBLE_AT = -0.05  # below the crisis tier, the one-line "call 999" (cheap: given generously)
 LOOK_ALIKE_VETO = 0.025  # a crisis phrase counts unless the message is clearly closer to a known look-alike,
 ORDINARY_VETO = -0.35  # or both learned signals read it as clearly ordinary
 JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the learned signals are this sure
@@ -53,12 +53,13 @@ def assess(
     if phrase is not None:
         kinds = [phrase.kind, *(k for k in kinds if k != phrase.kind)][:2]
     look_alike = sem.look_alike if sem is not None else -1.0
-    trusted = phrase is not None and look_alike < LOOK_ALIKE_VETO and (sem is None or score >= ORDINARY_VETO)
+    ordinary = sem is not None and words_score < 0 and score < ORDINARY_VETO  # both learned signals disagree
+    trusted = phrase is not None and look_alike < LOOK_ALIKE_VETO and not ordinary
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
     if (enough or trusted) and not (joking and score < JOKING_SURE):
         # a crisis phrase is trusted unless the message reads clearly like one of the look-alikes (a figure of
         # speech: "this form is killing me", a past event, a policy question); then it is a possible danger
         return Danger("crisis", tuple(kinds), score)
-    if score >= POSSIBLE_AT or (phrase is not None and joking):  # a trusted phrase not joking was a crisis above
+    if score >= POSSIBLE_AT or phrase is not None:  # a crisis phrase always gets at least the one line
         return Danger("possible", tuple(kinds), score)
     return Danger(None, (), score)

@@ -50,7 +50,7 @@ def test_ordinary_questions_and_figures_of_speech_are_not_a_crisis(matcher: Matc
 
 
 def test_weak_evidence_is_a_possible_danger_not_a_crisis() -> None:
-    sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.003})
+    sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.002})
     assert assess(None, 0.0, sem).level == "possible"
     assert assess(None, 2.0, sem).level == "crisis"
     assert assess(None, -3.0, sem).level is None
@@ -70,6 +70,21 @@ def test_a_crisis_phrase_counts_unless_the_message_reads_like_a_look_alike() -> 
     figure_of_speech = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.05}, look_alike=0.05)
     assert assess(phrase, 0.0, unclear).level == "crisis"
     assert assess(phrase, -2.0, figure_of_speech).level != "crisis"
+
+
+def test_a_crisis_phrase_is_vetoed_only_when_both_learned_signals_read_it_as_ordinary() -> None:
+    """The meaning alone may sit near ordinary questions (a vivid hate-crime description is close to the topic's
+    examples); the phrase still counts while the words model leans to a crisis."""
+    phrase = CrisisHit("violence", "will kill us", "en")
+    far_in_meaning = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": -0.03}, look_alike=-0.02)
+    assert assess(phrase, 0.4, far_in_meaning).level == "crisis"
+    assert assess(phrase, -1.0, far_in_meaning).level == "possible"
+
+
+def test_a_crisis_phrase_always_gets_at_least_the_one_line() -> None:
+    phrase = CrisisHit("child", "my son is missing", "en")
+    look_alike = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"child": -0.06}, look_alike=0.05)
+    assert assess(phrase, -3.0, look_alike).level == "possible"
 
 
 def test_two_close_kinds_give_both_lines() -> None:

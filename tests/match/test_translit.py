@@ -17,7 +17,11 @@ from bot.match import Matcher
         ("ana bdawwer 3ala kors engleezi", "ar", "esol"),
         ("chetor mitoonam doktor peyda konam", "fa", "health-rights-access"),
         # Arabizi with many English loanwords: the digits (3 = ع, 7 = ح, 2 = ء) show it is Arabic
-        ("ana mohandis men el 3ira2 w ma3i degree, kif a5alli el shahada ma3tarafa hon", "ar", "overseas-qualifications"),
+        (
+            "ana mohandis men el 3ira2 w ma3i degree, kif a5alli el shahada ma3tarafa hon",
+            "ar",
+            "overseas-qualifications",
+        ),
     ],
 )
 def test_transliterated_questions_are_understood_and_answered_in_their_language(
