@@ -3,9 +3,10 @@
     .venv/bin/python benchmarks/quality.py SET.jsonl [SET2.jsonl ...] [--misses] [--json]
 
 Each line: {"id", "text", "lang_expected", "crisis": bool, "expect": issue id | null} and optionally "style",
-"crisis_kind", "form" (how a crisis is put: plain, indirect, report-other ...), "role" ("staff" | "migrant"). Prints the overall figures (top1, top3, off-topic rejected, crisis
-recall, false alarms on ordinary questions and on look-alike traps, reply language) and the same per language,
-per style and per crisis kind. `--misses` lists every miss (for dev sets only: never study a blind set's misses).
+"crisis_kind", "form" (how a crisis is put: plain, indirect, report-other ...), "role" ("staff" | "migrant").
+Prints the overall figures (top1, top3, off-topic rejected, crisis recall, false alarms on ordinary questions and
+on look-alike traps, reply language) and the same per language, per style, per crisis kind and per crisis form.
+`--misses` lists every miss (for dev sets only: never study a blind set's misses).
 """
 
 from __future__ import annotations
