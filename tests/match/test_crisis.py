@@ -49,3 +49,18 @@ def test_crisis_kinds(matcher: Matcher) -> None:
     for text, kind in cases.items():
         hit = matcher.match(text).crisis
         assert hit is not None and hit.kind == kind, text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "my little girl is missing, she was next to me at the bus station a minute ago",
+        "córka zaginęła w parku, szukamy jej od godziny",
+        "пропал сын 7 лет, ушёл со двора час назад",
+        "a dispărut copilul meu din parc acum o oră",
+        "dcera zmizela na nádraží, je jí 5 let",
+    ],
+)
+def test_a_child_missing_now_is_a_crisis_about_a_child(matcher: Matcher, text: str) -> None:
+    result = matcher.match(text)
+    assert result.crisis is not None and result.crisis.kind == "child", result
