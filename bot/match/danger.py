@@ -24,8 +24,13 @@ CRISIS_AT = 0.05  # tuned on blind sets A, E, then F and G (dev sets since): rec
 SHORT_MESSAGE = 5  # words: a message this short carries little evidence for the learned signals ("thank you so
 SHORT_CRISIS_AT = 0.3  # much" sits near farewells), so without a crisis phrase it needs this much
 POSSIBLE_AT = -0.05  # below the crisis tier, the one-line "call 999" (cheap: given generously)
-LOOK_ALIKE_VETO = 0.025  # a crisis phrase counts unless the message is clearly closer to a known look-alike,
-ORDINARY_VETO = -0.35  # or both learned signals read it as clearly ordinary
+# A crisis phrase counts unless the message is clearly closer in meaning to a known look-alike (a figure of speech, a
+# past event, a policy question) than to any crisis; or a little closer while the words model does not lean clearly
+# to a crisis (set J: traps 0.17 -> 0.11 at the same recall); or both learned signals read it as clearly ordinary.
+LOOK_ALIKE_VETO = 0.025
+LOOK_ALIKE_NEAR = 0.005
+WORDS_SURE = 0.5
+ORDINARY_VETO = -0.35
 JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the learned signals are this sure
 SECOND_KIND_WITHIN = 0.01  # a second kind this close to the first: both lines are given
 
@@ -54,7 +59,8 @@ def assess(
         kinds = [phrase.kind, *(k for k in kinds if k != phrase.kind)][:2]
     look_alike = sem.look_alike if sem is not None else -1.0
     ordinary = sem is not None and words_score < 0 and score < ORDINARY_VETO  # both learned signals disagree
-    trusted = phrase is not None and look_alike < LOOK_ALIKE_VETO and not ordinary
+    near_look_alike = look_alike >= LOOK_ALIKE_VETO or (look_alike >= LOOK_ALIKE_NEAR and words_score < WORDS_SURE)
+    trusted = phrase is not None and not near_look_alike and not ordinary
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
     if (enough or trusted) and not (joking and score < JOKING_SURE):
         # a crisis phrase is trusted unless the message reads clearly like one of the look-alikes (a figure of

@@ -72,6 +72,16 @@ def test_a_crisis_phrase_counts_unless_the_message_reads_like_a_look_alike() -> 
     assert assess(phrase, -2.0, figure_of_speech).level != "crisis"
 
 
+def test_a_message_a_little_closer_to_a_look_alike_than_to_any_crisis_is_not_a_clear_crisis() -> None:
+    """ "this form will kill me": the phrase fires, the look-alikes are nearer in meaning than any crisis example,
+    the words model is unsure: the one line, not the crisis reply. When the words model leans clearly to a crisis, the
+    phrase still counts."""
+    phrase = CrisisHit("suicide", "will kill me", "en")
+    nearer = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.004}, look_alike=0.012)
+    assert assess(phrase, 0.05, nearer).level == "possible"
+    assert assess(phrase, 0.7, nearer).level == "crisis"
+
+
 def test_a_crisis_phrase_is_vetoed_only_when_both_learned_signals_read_it_as_ordinary() -> None:
     """The meaning alone may sit near ordinary questions (a vivid hate-crime description is close to the topic's
     examples); the phrase still counts while the words model leans to a crisis."""
