@@ -62,9 +62,7 @@ def assess(
     near_look_alike = look_alike >= LOOK_ALIKE_VETO or (look_alike >= LOOK_ALIKE_NEAR and words_score < WORDS_SURE)
     trusted = phrase is not None and not near_look_alike and not ordinary
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
-    if (enough or trusted) and not (joking and score < JOKING_SURE):
-        # a crisis phrase is trusted unless the message reads clearly like one of the look-alikes (a figure of
-        # speech: "this form is killing me", a past event, a policy question); then it is a possible danger
+    if (enough or trusted) and not (joking and score < JOKING_SURE):  # an untrusted phrase: a possible danger
         return Danger("crisis", tuple(kinds), score)
     if score >= POSSIBLE_AT or phrase is not None:  # a crisis phrase always gets at least the one line
         return Danger("possible", tuple(kinds), score)
