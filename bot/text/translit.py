@@ -78,7 +78,19 @@ CYRILLIC_RULES: dict[str, dict[str, str]] = {
         "i": "і",
         "yo": "йо",
     },
-    "bg": {**_CYRILLIC_COMMON, "sht": "щ", "iy": "ий", "y": "ъ", "yo": "йо", "ye": "е", "a": "а", "u": "у"},
+    # Bulgarian typed in Latin letters often writes я as "q" ("nqma", "zdravei, kak si, mnogo te obi4am")
+    "bg": {
+        **_CYRILLIC_COMMON,
+        "sht": "щ",
+        "iy": "ий",
+        "y": "ъ",
+        "yo": "йо",
+        "ye": "е",
+        "a": "а",
+        "u": "у",
+        "q": "я",
+        "6t": "щ",
+    },
 }
 
 # Arabizi: digits stand for letters Latin lacks; short vowels are not written inside a word in Arabic script

@@ -2,8 +2,9 @@
 each of the 14 languages) was written for these tests by a writer who saw neither the knowledge nor the training
 data. Floors a little under today's figures: losing the off-topic or hard-but-not-urgent examples fails here.
 
-False alarms on these messages are still high (about half of the hard-but-not-urgent ones get the crisis reply
-first): a known weakness, measured here so that it cannot get worse unnoticed.
+False alarms on these messages are still high (about four in ten of the hard-but-not-urgent ones get the crisis
+reply first: 0.48 in round 5, 0.43 since round 6's examples and threshold): a known weakness, measured here so that
+it cannot get worse unnoticed.
 """
 
 from __future__ import annotations
@@ -53,4 +54,4 @@ def test_chat_about_other_things_opens_no_topic(results: dict[str, tuple[list[st
 
 def test_false_alarms_on_hard_but_not_urgent_messages_do_not_grow(results: dict[str, tuple[list[str], bool]]) -> None:
     alarms = [case["id"] for case in HARDSHIP if results[case["id"]][1]]
-    assert len(alarms) / len(HARDSHIP) <= 0.55, alarms
+    assert len(alarms) / len(HARDSHIP) <= 0.47, alarms

@@ -23,3 +23,8 @@ def test_only_latin_messages_have_candidates() -> None:
     assert set(candidates("nuzhna pomoshch")) == {"ru", "uk", "bg", "ar", "fa"}
     assert is_latin_only("Potrzebuję lekarza") is False  # Polish letters are not basic Latin
     assert is_latin_only("hello 123") is True
+
+
+def test_bulgarian_q_is_ya_and_digits_are_letters() -> None:
+    # "shlyokavitsa": я typed as q, ш as 6, щ as 6t, ч as 4
+    assert to_script("nqmam pari za 4astni uroci, 6te hodq", "bg") == "нямам пари за частни уроци ще ходя"
