@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -64,3 +65,24 @@ def test_crisis_kinds(matcher: Matcher) -> None:
 def test_a_child_missing_now_is_a_crisis_about_a_child(matcher: Matcher, text: str) -> None:
     result = matcher.match(text)
     assert result.crisis is not None and result.crisis.kind == "child", result
+
+
+FORMS = [
+    json.loads(line) for line in (DATA / "crisis_forms.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()
+]
+
+
+@pytest.mark.parametrize("form", ["farewell", "farewell-reported", "bondage", "lost-child"])
+def test_crises_put_in_easily_missed_ways_get_the_crisis_reply_and_the_right_line(matcher: Matcher, form: str) -> None:
+    """Written for this test by a writer who saw no knowledge or training data, in all 14 languages: goodbyes and
+    belongings given away (told by the person or by someone who noticed), debt bondage with threats to the family,
+    a small child lost just now. Each gets the crisis reply, and its kind's helpline among the lines given (a
+    farewell gets the suicide line, not the domestic-abuse one)."""
+    cases = [case for case in FORMS if case["form"] == form]
+    assert {case["lang"] for case in cases} == set(LANGUAGES)
+    wrong = []
+    for case in cases:
+        result = matcher.match(case["text"])
+        if result.crisis is None or case["kind"] not in result.crisis_kinds:
+            wrong.append((case["lang"], result.danger, result.crisis_kinds))
+    assert wrong == []
