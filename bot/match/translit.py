@@ -116,16 +116,20 @@ class TranslitReader:
             words = [w for w in tokens(rewritten) if not w.isdigit()]
             if not words:
                 continue
-            known = sum(self._known(w, lang) for w in words) / len(words)
-            if best is None or known > best[0]:
-                best = (known, lang, rewritten)
+            share = sum(self._known(w, lang) for w in words) / len(words)
+            # Arabic and Persian share most words: Arabizi writes its extra letters as digits, Finglish does not,
+            # so without digits a tie goes to Persian
+            tie_break = 0.001 if lang == ("ar" if arabizi else "fa") else 0.0
+            if best is None or share + tie_break > best[0]:
+                best = (share + tie_break, lang, rewritten)
         if best is None:
             return None
+        share, lang, rewritten = best
         if arabizi:
-            return Reading(best[1], best[2]) if best[0] >= ARABIZI_MIN_SHARE else None
-        if best[0] < MIN_SHARE or best[0] < latin_share + MARGIN:
+            return Reading(lang, rewritten) if share >= ARABIZI_MIN_SHARE else None
+        if share < MIN_SHARE or share < latin_share + MARGIN:
             return None
-        return Reading(best[1], best[2])
+        return Reading(lang, rewritten)
 
     def _known(self, word: str, lang: str) -> bool:
         s = skeleton(word, lang)

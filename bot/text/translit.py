@@ -78,7 +78,7 @@ CYRILLIC_RULES: dict[str, dict[str, str]] = {
         "i": "і",
         "yo": "йо",
     },
-    # Bulgarian typed in Latin letters often writes я as "q" ("nqma", "zdravei, kak si, mnogo te obi4am")
+    # Bulgarian typed in Latin letters often writes я as "q" and щ as "6t" ("nqma", "6te doida")
     "bg": {
         **_CYRILLIC_COMMON,
         "sht": "щ",

@@ -45,3 +45,11 @@ def test_transliterated_questions_are_understood_and_answered_in_their_language(
 def test_latin_languages_are_not_mistaken_for_transliteration(matcher: Matcher, text: str, lang: str) -> None:
     assert matcher.translit.read(text) is None
     assert matcher.match(text).lang == lang
+
+
+def test_finglish_that_arabic_letters_explain_as_well_is_read_as_persian(matcher: Matcher) -> None:
+    # both readings know the same share of these words; without Arabizi digits (3, 7, 2) the Persian one wins
+    reading = matcher.translit.read(
+        "salam, ye name az bank umade vali nemifahmam chi neveshte, kasi hast baram tarjome kone?"
+    )
+    assert reading is not None and reading.lang == "fa"
