@@ -264,7 +264,8 @@ def _evidence(content: list[str], ix: LanguageIndex) -> tuple[np.ndarray, np.nda
 
 
 LEXICAL_WEIGHT = 0.35  # the rest is meaning (tuned on the first blind set, then a dev set)
-OFF_TOPIC_MARGIN = -0.01  # nearly as close to the off-topic examples as to the best issue: the scores are halved
+OFF_TOPIC_MARGIN = -0.03  # nearly as close to the off-topic examples as to the best issue: the scores are halved
+# (-0.01 until set L: off-topic chat rejected 0.84 -> 0.89 there, 0.84 -> 0.91 on the test sets, top1 the same)
 
 
 def combine(lexical: np.ndarray, sem: SemanticScores) -> np.ndarray:

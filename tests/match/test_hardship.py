@@ -47,9 +47,10 @@ def test_a_hard_situation_finds_its_topic(results: dict[str, tuple[list[str], bo
 
 def test_chat_about_other_things_opens_no_topic(results: dict[str, tuple[list[str], bool]]) -> None:
     """Homework sums, recipes, a phone that will not charge: "I can't help with that", not a random card (0.50
-    before the off-topic examples of this round, 0.64 with them)."""
+    before round 5's off-topic examples, 0.64 with them, 0.82 since round 6 halves the scores of a message nearly as
+    close to the off-topic examples as to its best topic)."""
     rejected = [case["id"] for case in OFF_TOPIC if not results[case["id"]][0]]
-    assert len(rejected) / len(OFF_TOPIC) >= 0.6, sorted({c["id"] for c in OFF_TOPIC} - set(rejected))
+    assert len(rejected) / len(OFF_TOPIC) >= 0.75, sorted({c["id"] for c in OFF_TOPIC} - set(rejected))
 
 
 def test_false_alarms_on_hard_but_not_urgent_messages_do_not_grow(results: dict[str, tuple[list[str], bool]]) -> None:
