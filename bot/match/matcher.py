@@ -29,6 +29,7 @@ from bot.match.smalltalk import SmallTalk
 from bot.match.translit import TranslitReader
 from bot.text.language import LanguageGuesser
 from bot.text.normalise import MAX_MESSAGE_CHARS, sentences, tokens
+from bot.text.translit import candidates
 
 NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|<[^>]*>|[*_`~#\[\]()]+")
 LATIN_EXTRA = frozenset("àáâãäåāăąçćčďđèéêëēėęěğìíîïīįıķĺļľłñńņňòóôõöőøōŕřśşšșťţțùúûüūůűųýÿźżžß")
@@ -130,6 +131,8 @@ class Matcher:
             return MatchResult(reply_lang, ())
         sem = self._semantic(text, reading.text if reading else None)
         phrase = self.crisis.detect(words)
+        if phrase is None:
+            phrase = self._phrase_in_other_scripts(text)
         if len(words) < MIN_LEARNED_WORDS:  # one word is too little for the learned signals: phrases decide
             danger = Danger("crisis", (phrase.kind,)) if phrase else Danger(None)
         else:
@@ -149,6 +152,17 @@ class Matcher:
         """A quick look (well under a millisecond) for crisis phrases, before the full match (tens of
         milliseconds): lets an adapter match such a message first when many are waiting. `match` still decides."""
         return self.crisis.detect(tokens(NOISE.sub(" ", text[: MAX_MESSAGE_CHARS * 2])[:MAX_MESSAGE_CHARS])) is not None
+
+    def _phrase_in_other_scripts(self, text: str) -> CrisisHit | None:
+        """A Latin-letter message may be Arabizi, Finglish or Cyrillic typed in Latin letters even when too little of
+        it is known to be read as such ("ana badi amoot", or a near tie between Arabic and Persian): a crisis phrase
+        found in any script's rewrite counts (missing a crisis is the worst error; the learned signals and the
+        look-alikes still weigh it)."""
+        for rewritten in candidates(text).values():
+            phrase = self.crisis.detect(tokens(rewritten))
+            if phrase is not None:
+                return phrase
+        return None
 
     def _credible(self, lang: str, text: str) -> bool:
         """A language guess counts when the message, links and markup aside, has a word known in that language

@@ -86,3 +86,12 @@ def test_crises_put_in_easily_missed_ways_get_the_crisis_reply_and_the_right_lin
         if result.crisis is None or case["kind"] not in result.crisis_kinds:
             wrong.append((case["lang"], result.danger, result.crisis_kinds))
     assert wrong == []
+
+
+def test_a_crisis_phrase_typed_in_latin_letters_counts_inside_a_message_too_mixed_to_be_read(matcher: Matcher) -> None:
+    """English words around Russian in Latin letters: too little of it is Russian for the message to be read as
+    Russian, but the Russian crisis phrase in it still gives the crisis reply (it got only the one line before)."""
+    text = "sorry for my english, segodnya ya pokonchu s soboi"
+    assert matcher.translit.read(text) is None
+    result = matcher.match(text)
+    assert result.crisis is not None and result.crisis_kinds[0] == "suicide"
