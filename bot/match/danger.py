@@ -8,7 +8,7 @@ alarm:
 
 Their combined score gives two tiers: a clear crisis (the crisis reply comes first) and a possible danger (a
 one-line "if anyone is in danger now, call 999" above the normal answer). The kind of crisis picks the helpline;
-when two kinds are close, both are given.
+when two or three kinds are close, each one's line is given.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ LOOK_ALIKE_NEAR = 0.005
 WORDS_SURE = 0.5
 ORDINARY_VETO = -0.35
 JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the learned signals are this sure
-SECOND_KIND_WITHIN = 0.01  # a second kind this close to the first: both lines are given
+SECOND_KIND_WITHIN = 0.01  # another kind this close to the first: its line is given too
+MAX_KINDS = 3  # a farewell with a locked door can sit as near violence and a child as suicide: all three lines
 
 
 @dataclass(frozen=True)
@@ -54,9 +55,9 @@ def assess(
     margins = sorted(sem.crisis.items(), key=lambda kv: -kv[1]) if sem is not None and sem.crisis else []
     meaning = margins[0][1] if margins else 0.0
     score = WORDS_WEIGHT * max(words_score, -5.0) + MEANING_WEIGHT * meaning
-    kinds = [kind for kind, margin in margins if margin >= meaning - SECOND_KIND_WITHIN][:2]
+    kinds = [kind for kind, margin in margins if margin >= meaning - SECOND_KIND_WITHIN][:MAX_KINDS]
     if phrase is not None:
-        kinds = [phrase.kind, *(k for k in kinds if k != phrase.kind)][:2]
+        kinds = [phrase.kind, *(k for k in kinds if k != phrase.kind)][:MAX_KINDS]
     look_alike = sem.look_alike if sem is not None else -1.0
     ordinary = sem is not None and words_score < 0 and score < ORDINARY_VETO  # both learned signals disagree
     near_look_alike = look_alike >= LOOK_ALIKE_VETO or (look_alike >= LOOK_ALIKE_NEAR and words_score < WORDS_SURE)

@@ -102,6 +102,13 @@ def test_two_close_kinds_give_both_lines() -> None:
     assert assess(None, 1.0, sem).kinds == ("violence", "child")
 
 
+def test_three_close_kinds_give_three_lines_and_a_distant_one_none() -> None:
+    """A farewell behind a locked door can sit as near violence and a child as suicide: each line is given."""
+    crisis = {"violence": 0.0135, "child": 0.0104, "suicide": 0.0104, "medical": 0.0035}
+    sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis=crisis)
+    assert set(assess(None, 0.7, sem).kinds) == {"violence", "child", "suicide"}
+
+
 def test_match_json_carries_the_danger_tier() -> None:
     lines = [
         {"id": "a", "text": "he has a knife and says he will kill me tonight"},
