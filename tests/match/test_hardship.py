@@ -3,7 +3,7 @@ each of the 14 languages) was written for these tests by a writer who saw neithe
 data. Floors a little under today's figures: losing the off-topic or hard-but-not-urgent examples fails here.
 
 False alarms on these messages are still high (about four in ten of the hard-but-not-urgent ones get the crisis
-reply first: 0.48 in round 5, 0.43 since round 6's examples and threshold): a known weakness, measured here so that
+reply first: 0.48 in round 5, 0.45 since round 6's examples and threshold): a known weakness, measured here so that
 it cannot get worse unnoticed.
 """
 
