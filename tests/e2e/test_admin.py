@@ -87,8 +87,9 @@ async def test_an_edit_is_served_within_10_s_while_questions_keep_being_answered
             assert time.monotonic() - edited < 10, "the edit was not served within 10 s"
         assert time.monotonic() - edited < 10
         assert len(during) >= 1
-        # none was held up by the rebuild: no answer took a second longer than the slowest before the edit
-        assert max(during) < max(before) + 1.0, (before, during, max(during))
+        # none was held up by the rebuild (2-3 s on 2 cores with today's ~34,000 texts: an answer waiting for it would
+        # take that long); an answer sharing the two cores with it may take about a second (1.2 s seen once in CI)
+        assert max(during) < max(before) + 2.0, (before, during, max(during))
         assert bot.services.live.version == 2
         assert bot.fake.sent_to(ADMIN) == []  # a good edit picked up by the watcher is only logged
 
