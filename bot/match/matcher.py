@@ -158,11 +158,8 @@ class Matcher:
         it is known to be read as such ("ana badi amoot", or a near tie between Arabic and Persian): a crisis phrase
         found in any script's rewrite counts (missing a crisis is the worst error; the learned signals and the
         look-alikes still weigh it)."""
-        for rewritten in candidates(text).values():
-            phrase = self.crisis.detect(tokens(rewritten))
-            if phrase is not None:
-                return phrase
-        return None
+        rewrites = [w for rewritten in candidates(text).values() for w in tokens(rewritten)]  # one pass for all
+        return self.crisis.detect(rewrites) if rewrites else None
 
     def _credible(self, lang: str, text: str) -> bool:
         """A language guess counts when the message, links and markup aside, has a word known in that language

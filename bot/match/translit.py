@@ -109,22 +109,22 @@ class TranslitReader:
         latin_share = sum(w in self._latin for w in typed) / len(typed)
         signs = sum(bool(ARABIZI_WORD.fullmatch(w)) and not ORDINAL.fullmatch(w) for w in typed)
         arabizi = signs >= ARABIZI_SIGNS and signs >= ARABIZI_SHARE * len(typed)
-        best: tuple[float, str, str] | None = None
+        # Arabic and Persian share most words: Arabizi writes its extra letters as digits, Finglish does not, so
+        # without digits a tie goes to Persian
+        preferred = "ar" if arabizi else "fa"
+        best: tuple[float, bool, str, str] | None = None
         for lang, rewritten in candidates(text).items():
             if arabizi and lang not in ("ar", "fa"):
                 continue
             words = [w for w in tokens(rewritten) if not w.isdigit()]
             if not words:
                 continue
-            share = sum(self._known(w, lang) for w in words) / len(words)
-            # Arabic and Persian share most words: Arabizi writes its extra letters as digits, Finglish does not,
-            # so without digits a tie goes to Persian
-            tie_break = 0.001 if lang == ("ar" if arabizi else "fa") else 0.0
-            if best is None or share + tie_break > best[0]:
-                best = (share + tie_break, lang, rewritten)
+            option = (sum(self._known(w, lang) for w in words) / len(words), lang == preferred, lang, rewritten)
+            if best is None or option[:2] > best[:2]:
+                best = option
         if best is None:
             return None
-        share, lang, rewritten = best
+        share, _, lang, rewritten = best
         if arabizi:
             return Reading(lang, rewritten) if share >= ARABIZI_MIN_SHARE else None
         if share < MIN_SHARE or share < latin_share + MARGIN:
