@@ -9,7 +9,10 @@ problems as `path:line: what is wrong`; the fix is picked up the same way.
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
+import sys
 import threading
 import time
 from collections.abc import Callable
@@ -28,6 +31,7 @@ from bot.translations import catalog_problems
 log = logging.getLogger(__name__)
 POLL_SECONDS = 2.0
 SETTLE_SECONDS = 0.3  # a change is read once the files have stopped changing for this long (editors save in steps)
+BACKGROUND_NICENESS = 10  # the watcher (and the embedding threads it starts) yield the cores to answers
 
 MatcherBuilder = Callable[[KnowledgeBase], Matcher]
 Fingerprint = tuple[tuple[str, int, int], ...]
@@ -178,6 +182,7 @@ class Reloader:
         return result
 
     def _watch(self) -> None:
+        _lower_this_threads_priority()
         while not self._stop.is_set():
             self._wake.wait(self.poll_seconds)
             self._wake.clear()
@@ -203,6 +208,16 @@ class Reloader:
             if now == last:
                 return
             last = now
+
+
+def _lower_this_threads_priority() -> None:
+    """A rebuild embeds new texts on the same cores that answer questions: at a lower priority it takes the time
+    they leave, and answers are not slowed by it. Only on Linux, where the nice value is per thread (and threads it
+    starts inherit it); elsewhere it would lower the whole bot."""
+    if sys.platform != "linux":
+        return
+    with contextlib.suppress(OSError):  # not allowed here: it only costs speed
+        os.setpriority(os.PRIO_PROCESS, 0, min(os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICENESS, 19))
 
 
 def build_core_from(

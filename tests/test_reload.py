@@ -6,6 +6,7 @@ import asyncio
 import os
 import shutil
 import signal
+import sys
 import threading
 from pathlib import Path
 
@@ -121,4 +122,26 @@ async def test_sighup_reloads_instead_of_stopping_the_bot(kb_copy: Path) -> None
         assert results[0].ok and results[0].reason == "SIGHUP" and reloader.live.version == 2
     finally:
         loop.remove_signal_handler(signal.SIGHUP)
+        reloader.stop()
+
+
+@pytest.mark.skipif(sys.platform != "linux", reason="per-thread priority is Linux only; elsewhere it is left as is")
+def test_the_background_rebuild_runs_below_the_priority_of_the_threads_that_answer(kb_copy: Path) -> None:
+    """A rebuild embeds new texts on the cores that answer questions: it must yield them, not slow answers."""
+    niceness: list[int] = []
+    built = threading.Event()
+
+    def recording_builder(kb: KnowledgeBase) -> Matcher:
+        niceness.append(os.getpriority(os.PRIO_PROCESS, 0))  # this thread's nice value (per thread on Linux)
+        built.set()
+        return words_only(kb)
+
+    core = build_core_from(load_knowledge(kb_copy), DEFAULT_LOCALES, words_only)
+    reloader = Reloader(LiveCore(core), kb_copy, DEFAULT_LOCALES, recording_builder, poll_seconds=0.05)
+    reloader.start()
+    try:
+        reloader.request("test")
+        assert built.wait(timeout=20)
+        assert niceness[0] > os.getpriority(os.PRIO_PROCESS, 0)  # the answering (main) thread is untouched
+    finally:
         reloader.stop()
