@@ -43,6 +43,7 @@ BAG_WEIGHT = 0.6  # share of the issue-level score; the rest comes from its best
 PHRASE_COVER_EXPONENT = 0.5
 CONTAINED_WEIGHT = 0.5
 SINGLE_WORD_FACTOR = 0.85  # issue backed by one word of a longer question: weaker
+QUIET_SMALLTALK = frozenset({"greeting", "thanks", "menu", "topics", "contacts", "language", "ack"})  # not "help"
 CLOSE_SIBLINGS = {"cs": ("sk",), "sk": ("cs",), "ru": ("uk", "bg"), "uk": ("ru",), "bg": ("ru",)}
 
 
@@ -145,6 +146,8 @@ class Matcher:
             candidates = _candidate_languages(lang, ranking, self.index.languages)
             matches = self._score(words, candidates, sem)
         possible = danger.kinds if danger.level == "possible" else ()
+        if smalltalk in QUIET_SMALLTALK and phrase is None:
+            possible = ()  # "main menu", "thanks", "ok": wholly a known phrase, no sign of danger however it scores
         kinds = danger.kinds if crisis is not None else ()
         return MatchResult(reply_lang, tuple(words), crisis, smalltalk, matches, possible, kinds)
 
@@ -215,6 +218,8 @@ class Matcher:
         return np.asarray(score, dtype=np.float32)
 
     def _score(self, words: list[str], candidates: list[str], sem: SemanticScores | None) -> tuple[Match, ...]:
+        """Words and nearest examples decide whether anything fits, which issues are listed and their scores (0..1,
+        what contacts and follow-ups weigh); the topic classifier's reading joins them only to order the list."""
         scores = self.scores(words, candidates)
         if sem is not None:
             scores = combine(scores, sem)
@@ -222,11 +227,11 @@ class Matcher:
         if not len(order) or scores[order[0]] < self.threshold:
             return ()
         floor = max(self.threshold * 0.5, scores[order[0]] * 0.4)
-        return tuple(
-            Match(self.index.issue_ids[i], round(float(min(scores[i], 1.0)), 4))
-            for i in order[:MAX_MATCHES]
-            if scores[i] >= floor
-        )
+        listed = [i for i in order[:MAX_MATCHES] if scores[i] >= floor]
+        if sem is not None:
+            ordering = rerank(scores, sem)
+            listed.sort(key=lambda i: -ordering[i])
+        return tuple(Match(self.index.issue_ids[i], round(float(min(scores[i], 1.0)), 4)) for i in listed)
 
 
 def _phrase_scores(
@@ -286,6 +291,17 @@ def combine(lexical: np.ndarray, sem: SemanticScores) -> np.ndarray:
     if sem.off_topic > sem.issues.max() + OFF_TOPIC_MARGIN:
         score = score * 0.5
     return score.astype(np.float32)
+
+
+DIRECTION_WEIGHT = 0.6 * (1 - LEXICAL_WEIGHT)  # the topic classifier's share in ordering the issues (dev set N)
+
+
+def rerank(score: np.ndarray, sem: SemanticScores) -> np.ndarray:
+    """Order the issues with the topic classifier's reading added (bot/match/topic_model.py); it does not decide
+    whether anything fits, so it cannot turn small talk or an off-topic question into a match."""
+    if sem.pointed is None:
+        return score
+    return np.asarray(score + DIRECTION_WEIGHT * sem.pointed, dtype=np.float32)
 
 
 def train_crisis_model(kb: KnowledgeBase, cache_dir: Path | None = None) -> CrisisModel:

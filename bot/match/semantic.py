@@ -13,6 +13,7 @@ import numpy as np
 
 from bot.kb.load import NOT_A_CRISIS, NOT_AN_ISSUE
 from bot.kb.model import CRISIS_KINDS, KnowledgeBase
+from bot.match.topic_model import TopicDirections
 from bot.semantic import EmbeddingCache
 from bot.semantic.cache import Progress
 
@@ -79,6 +80,7 @@ class SemanticScores:
     off_topic: float  # the same for the off-topic examples
     crisis: dict[str, float]  # crisis kind -> how much closer to that kind's examples than to ordinary messages
     look_alike: float = 0.0  # how much closer to the look-alikes ("this form is killing me") than to any crisis
+    pointed: np.ndarray | None = None  # (issues,): how strongly the topic classifier points to each issue, 0..1
 
 
 class Semantic:
@@ -93,6 +95,7 @@ class Semantic:
         self.topics = LabelledVectors.build(ordered, cache, progress)
         self.crises = LabelledVectors.build(crisis_texts(kb), cache, progress)
         self._topic_rows = {label: n for n, label in enumerate(self.topics.labels)}
+        self.directions = TopicDirections.fit(self.topics.vectors, self.topics.starts)
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.encoder.queries(texts)
@@ -120,7 +123,9 @@ class Semantic:
             look_alike = float((not_crisis - near[kinds].max(axis=0)).max())
         floor, ceiling = self.encoder.similarity_range
         scores = calibrate(np.append(per_issue, off_topic), floor, ceiling)
-        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike)
+        best = self.directions.scores(whole).max(axis=1)  # (labels,): the best of the message's readings
+        pointed = np.array([best[self._topic_rows[i]] if i in self._topic_rows else 0.0 for i in self.issue_ids])
+        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike, pointed.astype(np.float32))
 
 
 def calibrate(similarities: np.ndarray, floor: float, ceiling: float) -> np.ndarray:

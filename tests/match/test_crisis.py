@@ -9,6 +9,7 @@ import pytest
 
 from bot.languages import LANGUAGES
 from bot.match import Matcher
+from bot.text.normalise import tokens
 
 DATA = Path(__file__).resolve().parents[1] / "data"
 
@@ -95,3 +96,26 @@ def test_a_crisis_phrase_typed_in_latin_letters_counts_inside_a_message_too_mixe
     assert matcher.translit.read(text) is None
     result = matcher.match(text)
     assert result.crisis is not None and result.crisis_kinds[0] == "suicide"
+
+
+END_IT_ALL = {  # "end it all", the way each language says it, in a sentence with nothing else alarming
+    "cs": "o víkendu to chci všechno ukončit, nikomu to neříkejte",
+    "sk": "cez víkend chcem všetko ukončiť a nikto to nevie",
+    "pl": "w weekend chcę zakończyć to wszystko, nikt nie wie",
+    "hu": "a hétvégén véget vetek mindennek, senki sem tudja",
+    "ro": "în weekend vreau să pun capăt la tot, nu știe nimeni",
+    "lt": "savaitgalį noriu viską baigti, niekas nežino",
+    "lv": "nedēļas nogalē gribu visu izbeigt, neviens nezina",
+    "pt": "no fim de semana vou pôr fim a tudo, ninguém sabe",
+    "ru": "на выходных хочу покончить со всем, никто не знает",
+    "uk": "на вихідних хочу покінчити з усім, ніхто не знає",
+    "bg": "през уикенда ще сложа край на всичко, никой не знае",
+}
+
+
+@pytest.mark.parametrize("lang", sorted(END_IT_ALL))
+def test_end_it_all_is_a_crisis_phrase_in_every_language(matcher: Matcher, lang: str) -> None:
+    """The phrase lists alone catch it (the learned signals may be unsure of a short message): suicide's line."""
+    hit = matcher.crisis.detect(tokens(END_IT_ALL[lang]))
+    assert hit is not None and hit.kind == "suicide", hit
+    assert matcher.match(END_IT_ALL[lang]).crisis_kinds[:1] == ("suicide",)

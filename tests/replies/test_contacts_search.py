@@ -59,7 +59,7 @@ def test_housing_no_longer_lists_unrelated_services(conversation: Conversation) 
     assert "Samaritans" not in reply.text and "Childline" not in reply.text and "Acas" not in reply.text
 
 
-@pytest.mark.parametrize(("lang", "words"), [("en", "xylophone lessons"), ("pl", "lekcje ksylofonu")])
+@pytest.mark.parametrize(("lang", "words"), [("en", "xylophone lessons"), ("pl", "naprawa hulajnogi elektrycznej")])
 def test_no_contact_for_the_words_says_so_and_offers_the_topics(
     conversation: Conversation, lang: str, words: str
 ) -> None:
