@@ -14,7 +14,7 @@ from __future__ import annotations
 import numpy as np
 
 RIDGE = 1.0  # regularisation: tens of thousands of examples for 384 dimensions need little
-CHUNK = 4096  # rows at a time while fitting: no full copy of the example vectors
+CHUNK = 1024  # rows at a time while fitting: no copy of the example vectors (it would raise peak memory)
 
 
 class TopicDirections:
@@ -38,11 +38,11 @@ class TopicDirections:
         gram = RIDGE * np.eye(dim)
         target = np.zeros((dim, n_labels))
         for start in range(0, len(vectors), CHUNK):
-            x = vectors[start : start + CHUNK].astype(np.float64) - mean
-            w = row_weight[labels[start : start + CHUNK]]
-            gram += x.T @ (x * w[:, None])
-            y = np.eye(n_labels)[labels[start : start + CHUNK]] - share
-            target += x.T @ (y * w[:, None])
+            x = vectors[start : start + CHUNK] - mean.astype(np.float32)
+            w = row_weight[labels[start : start + CHUNK]].astype(np.float32)[:, None]
+            gram += x.T @ (x * w)
+            y = np.eye(n_labels, dtype=np.float32)[labels[start : start + CHUNK]] - share.astype(np.float32)
+            target += x.T @ (y * w)
         weights = np.linalg.solve(gram, target)
         return cls(mean.astype(np.float32), weights.astype(np.float32), share.astype(np.float32))
 
