@@ -231,7 +231,9 @@ class Matcher:
         if sem is not None:
             ordering = rerank(scores, sem)
             listed.sort(key=lambda i: -ordering[i])
-        return tuple(Match(self.index.issue_ids[i], round(float(min(scores[i], 1.0)), 4)) for i in listed)
+        # best first (CONTRACT): an issue the classifier moved below another shows at most that one's score
+        shown = np.minimum.accumulate([float(min(scores[i], 1.0)) for i in listed])
+        return tuple(Match(self.index.issue_ids[i], round(float(s), 4)) for i, s in zip(listed, shown, strict=True))
 
 
 def _phrase_scores(

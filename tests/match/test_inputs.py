@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from bot.match import Matcher
@@ -41,6 +41,7 @@ def test_mixed_scripts_and_emoji(matcher: Matcher) -> None:
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(st.text(max_size=400))
+@example("1:A")  # found by CI: the topic classifier moved an issue up; its scores must still fall down the list
 def test_any_unicode(matcher: Matcher, text: str) -> None:
     result = matcher.match(text)
     assert len(result.matches) <= 5
