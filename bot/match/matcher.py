@@ -25,7 +25,7 @@ from bot.match.index import LanguageIndex, PhrasingsIndex
 from bot.match.jokes import JokeSigns
 from bot.match.semantic import Semantic, SemanticScores
 from bot.match.similarity import similarity_matrix
-from bot.match.smalltalk import SmallTalk
+from bot.match.smalltalk import QUIET_KINDS, SmallTalk
 from bot.match.translit import TranslitReader
 from bot.text.language import LanguageGuesser
 from bot.text.normalise import MAX_MESSAGE_CHARS, sentences, tokens
@@ -43,7 +43,6 @@ BAG_WEIGHT = 0.6  # share of the issue-level score; the rest comes from its best
 PHRASE_COVER_EXPONENT = 0.5
 CONTAINED_WEIGHT = 0.5
 SINGLE_WORD_FACTOR = 0.85  # issue backed by one word of a longer question: weaker
-QUIET_SMALLTALK = frozenset({"greeting", "thanks", "menu", "topics", "contacts", "language", "ack"})  # not "help"
 CLOSE_SIBLINGS = {"cs": ("sk",), "sk": ("cs",), "ru": ("uk", "bg"), "uk": ("ru",), "bg": ("ru",)}
 
 
@@ -146,8 +145,8 @@ class Matcher:
             candidates = _candidate_languages(lang, ranking, self.index.languages)
             matches = self._score(words, candidates, sem)
         possible = danger.kinds if danger.level == "possible" else ()
-        if smalltalk in QUIET_SMALLTALK and phrase is None:
-            possible = ()  # "main menu", "thanks", "ok": wholly a known phrase, no sign of danger however it scores
+        if smalltalk in QUIET_KINDS and phrase is None:
+            possible = ()  # "main menu", "thanks", "ok"
         kinds = danger.kinds if crisis is not None else ()
         return MatchResult(reply_lang, tuple(words), crisis, smalltalk, matches, possible, kinds)
 

@@ -95,6 +95,7 @@ class Semantic:
         self.topics = LabelledVectors.build(ordered, cache, progress)
         self.crises = LabelledVectors.build(crisis_texts(kb), cache, progress)
         self._topic_rows = {label: n for n, label in enumerate(self.topics.labels)}
+        self._issue_rows = np.array([self._topic_rows.get(i, -1) for i in self.issue_ids], dtype=np.int64)
         self.directions = TopicDirections.fit(self.topics.vectors, self.topics.starts)
 
     def embed(self, texts: list[str]) -> np.ndarray:
@@ -106,7 +107,7 @@ class Semantic:
         vectors = np.vstack([whole, parts]) if len(parts) else whole
         topics = self.topics.nearest(self.topics.similarities(vectors))  # (labels, vectors)
         topic = topics[:, : len(whole)].max(axis=1)
-        per_issue = np.array([topic[self._topic_rows[i]] if i in self._topic_rows else 0.0 for i in self.issue_ids])
+        per_issue = self._by_issue(topic)
         off_topic = float(topic[self._topic_rows[NOT_AN_ISSUE]]) if NOT_AN_ISSUE in self._topic_rows else 0.0
         crisis: dict[str, float] = {}
         look_alike = -1.0
@@ -123,9 +124,12 @@ class Semantic:
             look_alike = float((not_crisis - near[kinds].max(axis=0)).max())
         floor, ceiling = self.encoder.similarity_range
         scores = calibrate(np.append(per_issue, off_topic), floor, ceiling)
-        best = self.directions.scores(whole).max(axis=1)  # (labels,): the best of the message's readings
-        pointed = np.array([best[self._topic_rows[i]] if i in self._topic_rows else 0.0 for i in self.issue_ids])
-        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike, pointed.astype(np.float32))
+        pointed = self._by_issue(self.directions.scores(whole).max(axis=1))  # the best of the message's readings
+        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike, pointed)
+
+    def _by_issue(self, per_label: np.ndarray) -> np.ndarray:
+        """Values per topic label (row order) -> per issue (`issue_ids` order); 0 for an issue with no texts."""
+        return np.where(self._issue_rows >= 0, per_label[self._issue_rows], 0.0).astype(np.float32)
 
 
 def calibrate(similarities: np.ndarray, floor: float, ceiling: float) -> np.ndarray:

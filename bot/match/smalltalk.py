@@ -14,6 +14,9 @@ from bot.text.normalise import tokens
 MAX_WORDS = 6
 HELP_STEM = 5
 WORD_KINDS = ("greeting", "thanks")  # kinds recognised word by word ("hi there all", "thanks a lot mate")
+# kinds that are wholly a courtesy or a request for a part of the bot: no sign of danger however the learned signals
+# score them ("help" is not among them: "I need help" may be someone in danger)
+QUIET_KINDS = frozenset({"greeting", "thanks", "menu", "topics", "contacts", "language", "ack"})
 
 
 class SmallTalk:

@@ -3,8 +3,9 @@
 The nearest-examples score (bot/match/semantic.py) asks "which written examples is this message closest to?" and
 misses a situation described in none of their words. A ridge classifier fitted on the same vectors learns each
 topic's direction in the embedding space from all of its examples in every language at once, and reads such
-messages better (dev set N: right topic first 0.87 -> 0.92, in the top three 0.95 -> 0.98). It adds to the
-nearest-examples score, it does not replace it.
+messages better. The matcher uses it only to order the issues that words and nearest examples found
+(`bot.match.matcher.rerank`): it never decides whether anything fits. Dev set N, right topic first 0.87 -> 0.91;
+final blind set O 0.85 -> 0.87.
 
 Closed form: one (dim x dim) linear system, a fraction of a second at start-up, so nothing is cached.
 """
