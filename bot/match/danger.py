@@ -1,10 +1,11 @@
-"""Is someone in danger? Three independent signals, weighed so that missing a crisis costs far more than a false
-alarm:
+"""Is someone in danger? Independent signals, weighed so that missing a crisis costs far more than a false alarm:
 
 - the hand-written crisis phrases of every language (bot/match/crisis.py): exact and explainable;
 - a naive Bayes model over letter n-grams, trained on the crisis corpus (bot/match/crisis_model.py);
 - the embedding model: how much closer the message, or any one of its sentences, is to crisis examples than to
-  ordinary questions (bot/match/semantic.py).
+  ordinary questions (bot/match/semantic.py);
+- a linear classifier on the same embeddings: how much the whole message reads as "danger now" rather than as an
+  ordinary question or a look-alike (bot/match/danger_model.py).
 
 Their combined score gives two tiers: a clear crisis (the crisis reply comes first) and a possible danger (a
 one-line "if anyone is in danger now, call 999" above the normal answer). The kind of crisis picks the helpline;
@@ -18,14 +19,19 @@ from dataclasses import dataclass
 from bot.match.crisis import CrisisHit
 from bot.match.semantic import SemanticScores
 
-# The words model weighs twice what it did until set N (0.3): with this round's examples it separates "in danger
-# now" from "a hard life described vividly" better than the embedding margin; at the same recall on N and the test
-# sets false alarms on ordinary questions fell from 0.11 / 0.05 to 0.07 / 0.04.
-WORDS_WEIGHT = 0.6  # the n-gram model's log-odds
+# Weighed on sets P and Q (dev sets) with the test sets, recall first: at least 0.98 on both. The words model (0.3
+# until set N, 0.6 until P) separates "in danger now" from "a hard life described vividly" better than the embedding
+# margin. The danger classifier (bot/match/danger_model.py, added this round) reads the whole message: at the same
+# recall, false alarms on questions and chat fell from 0.09 / 0.07 to 0.06 / 0.04 on P / Q and on look-alikes from
+# 0.11 / 0.16 to 0.06 / 0.07 (its weight was 1.0 for a while: on P that cost crises written in ways its examples
+# do not cover, so it weighs less than the words now).
+WORDS_WEIGHT = 0.9  # the n-gram model's log-odds
 MEANING_WEIGHT = 0.6 * 30  # the embedding margin (cosine units are small: 0.01 matters)
-CRISIS_AT = 0.13  # tuned on blind sets A, E, F, G, L, then N (dev sets since) with the test sets: recall first
+DANGER_WEIGHT = 0.75  # the danger classifier's reading, centred on DANGER_CENTRE
+DANGER_CENTRE = 0.5  # its reading between a crisis (about 1) and an ordinary message (about 0)
+CRISIS_AT = 0.1
 SHORT_MESSAGE = 5  # words: a message this short carries little evidence for the learned signals ("thank you so
-SHORT_CRISIS_AT = 0.5  # much" sits near farewells), so without a crisis phrase it needs this much
+SHORT_CRISIS_AT = 0.47  # much" sits near farewells), so without a crisis phrase it needs this much
 POSSIBLE_AT = -0.05  # below the crisis tier, the one-line "call 999" (cheap: given generously)
 # A crisis phrase counts unless the message is clearly closer in meaning to a known look-alike (a figure of speech, a
 # past event, a policy question) than to any crisis; or a little closer while the words model does not lean clearly
@@ -33,6 +39,8 @@ POSSIBLE_AT = -0.05  # below the crisis tier, the one-line "call 999" (cheap: gi
 LOOK_ALIKE_VETO = 0.025
 LOOK_ALIKE_NEAR = 0.005
 WORDS_SURE = 0.5
+LOOK_ALIKE_SCORE = -0.04  # ... and only when the learned signals together lean to ordinary (set Q: a farewell from
+# a high place sat a little nearer a look-alike, with the learned signals at the fence)
 ORDINARY_VETO = -0.35
 JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the learned signals are this sure
 SECOND_KIND_WITHIN = 0.01  # another kind this close to the first: its line is given too
@@ -58,12 +66,16 @@ def assess(
     margins = sorted(sem.crisis.items(), key=lambda kv: -kv[1]) if sem is not None and sem.crisis else []
     meaning = margins[0][1] if margins else 0.0
     score = WORDS_WEIGHT * max(words_score, -5.0) + MEANING_WEIGHT * meaning
+    if sem is not None and sem.danger_now is not None:
+        score += DANGER_WEIGHT * (sem.danger_now - DANGER_CENTRE)
     kinds = [kind for kind, margin in margins if margin >= meaning - SECOND_KIND_WITHIN][:MAX_KINDS]
     if phrase is not None:
         kinds = [phrase.kind, *(k for k in kinds if k != phrase.kind)][:MAX_KINDS]
     look_alike = sem.look_alike if sem is not None else -1.0
     ordinary = sem is not None and words_score < 0 and score < ORDINARY_VETO  # both learned signals disagree
-    near_look_alike = look_alike >= LOOK_ALIKE_VETO or (look_alike >= LOOK_ALIKE_NEAR and words_score < WORDS_SURE)
+    near_look_alike = look_alike >= LOOK_ALIKE_VETO or (
+        look_alike >= LOOK_ALIKE_NEAR and words_score < WORDS_SURE and score < LOOK_ALIKE_SCORE
+    )
     trusted = phrase is not None and not near_look_alike and not ordinary
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
     if (enough or trusted) and not (joking and score < JOKING_SURE):  # an untrusted phrase: a possible danger

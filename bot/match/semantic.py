@@ -13,6 +13,7 @@ import numpy as np
 
 from bot.kb.load import NOT_A_CRISIS, NOT_AN_ISSUE
 from bot.kb.model import CRISIS_KINDS, KnowledgeBase
+from bot.match.danger_model import DangerDirection
 from bot.match.topic_model import TopicDirections
 from bot.semantic import EmbeddingCache
 from bot.semantic.cache import Progress
@@ -81,6 +82,7 @@ class SemanticScores:
     crisis: dict[str, float]  # crisis kind -> how much closer to that kind's examples than to ordinary messages
     look_alike: float = 0.0  # how much closer to the look-alikes ("this form is killing me") than to any crisis
     pointed: np.ndarray | None = None  # (issues,): how strongly the topic classifier points to each issue, 0..1
+    danger_now: float | None = None  # the danger classifier's reading of the whole message (or in its own script)
 
 
 class Semantic:
@@ -97,6 +99,7 @@ class Semantic:
         self._topic_rows = {label: n for n, label in enumerate(self.topics.labels)}
         self._issue_rows = np.array([self._topic_rows.get(i, -1) for i in self.issue_ids], dtype=np.int64)
         self.directions = TopicDirections.fit(self.topics.vectors, self.topics.starts)
+        self.danger = DangerDirection.fit(self._danger_groups(), self.topics.vectors.shape[1])
 
     def embed(self, texts: list[str]) -> np.ndarray:
         return self.encoder.queries(texts)
@@ -125,7 +128,16 @@ class Semantic:
         floor, ceiling = self.encoder.similarity_range
         scores = calibrate(np.append(per_issue, off_topic), floor, ceiling)
         pointed = self._by_issue(self.directions.scores(whole).max(axis=1))  # the best of the message's readings
-        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike, pointed)
+        danger_now = float(self.danger.scores(whole).max())  # the whole message: a sentence alone misleads it
+        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike, pointed, danger_now)
+
+    def _danger_groups(self) -> list[tuple[np.ndarray, float]]:
+        """Crisis examples (every kind) against the look-alikes and against the topics' texts."""
+        labels, starts, vectors = self.crises.labels, self.crises.starts, self.crises.vectors
+        if NOT_A_CRISIS not in labels:
+            return [(vectors, 1.0), (self.topics.vectors, 0.0)]
+        n = labels.index(NOT_A_CRISIS)  # the look-alikes come after every kind (`crisis_texts`)
+        return [(vectors[: starts[n]], 1.0), (vectors[starts[n] : starts[n + 1]], 0.0), (self.topics.vectors, 0.0)]
 
     def _by_issue(self, per_label: np.ndarray) -> np.ndarray:
         """Values per topic label (row order) -> per issue (`issue_ids` order); 0 for an issue with no texts."""

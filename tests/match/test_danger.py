@@ -59,9 +59,9 @@ def test_weak_evidence_is_a_possible_danger_not_a_crisis() -> None:
 def test_a_few_words_need_stronger_learned_evidence_than_a_long_message() -> None:
     """ "thank you so much" sits near farewells; without a crisis phrase a short message needs more to alarm."""
     sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": 0.003})
-    assert assess(None, 0.5, sem, n_words=12).level == "crisis"
-    assert assess(None, 0.5, sem, n_words=3).level == "possible"
-    assert assess(CrisisHit("suicide", "kill myself", "en"), 0.5, sem, n_words=3).level == "crisis"
+    assert assess(None, 0.3, sem, n_words=12).level == "crisis"
+    assert assess(None, 0.3, sem, n_words=3).level == "possible"
+    assert assess(CrisisHit("suicide", "kill myself", "en"), 0.3, sem, n_words=3).level == "crisis"
 
 
 def test_a_crisis_phrase_counts_unless_the_message_reads_like_a_look_alike() -> None:
@@ -78,8 +78,17 @@ def test_a_message_a_little_closer_to_a_look_alike_than_to_any_crisis_is_not_a_c
     phrase still counts."""
     phrase = CrisisHit("suicide", "will kill me", "en")
     nearer = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.004}, look_alike=0.012)
-    assert assess(phrase, 0.05, nearer).level == "possible"
+    assert assess(phrase, -0.05, nearer).level == "possible"
     assert assess(phrase, 0.7, nearer).level == "crisis"
+
+
+def test_a_crisis_phrase_a_little_nearer_a_look_alike_counts_while_the_learned_signals_are_unsure() -> None:
+    """ "I don't want to live any more" with a place to jump from can sit a little nearer a look-alike than any
+    crisis example; the phrase is overruled only when the learned signals together lean to ordinary."""
+    phrase = CrisisHit("suicide", "don't want to live", "en")
+    nearer = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": 0.0015}, look_alike=0.015)
+    assert assess(phrase, 0.0, nearer).level == "crisis"
+    assert assess(phrase, -0.2, nearer).level == "possible"
 
 
 def test_a_crisis_phrase_is_vetoed_only_when_both_learned_signals_read_it_as_ordinary() -> None:
@@ -126,3 +135,24 @@ def test_match_json_carries_the_danger_tier() -> None:
     answers = {a["id"]: a for a in map(json.loads, proc.stdout.splitlines())}
     assert answers["a"]["crisis"] is True and answers["a"]["danger"] == "crisis"
     assert answers["b"]["crisis"] is False and answers["b"]["danger"] is None
+
+
+def test_danger_now_is_told_from_the_same_words_when_it_is_over(matcher: Matcher) -> None:
+    """Fresh pairs in 14 languages (tests/data/danger_now.jsonl): a beating, a locked door, a missing child, an
+    overdose happening now, and the same words in a past event, a training question, a film or a worry about the
+    future. Every crisis is caught; the danger classifier keeps most look-alikes from alarming (7 of 56 did before
+    it, 5 with it at this round's weights, which put recall first)."""
+    cases = [json.loads(line) for line in (PROJECT / "tests/data/danger_now.jsonl").read_text().splitlines() if line]
+    missed = [c["text"] for c in cases if c["crisis"] and matcher.match(c["text"]).crisis is None]
+    alarmed = [c["text"] for c in cases if not c["crisis"] and matcher.match(c["text"]).crisis is not None]
+    assert not missed
+    assert len(alarmed) <= 5, alarmed
+
+
+def test_the_danger_classifier_moves_a_borderline_message_either_way() -> None:
+    sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.0})
+    now = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.0}, danger_now=0.9)
+    over = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.0}, danger_now=0.1)
+    assert assess(None, 0.3, sem).level == "crisis"  # without the classifier's reading: words alone
+    assert assess(None, 0.3, now).level == "crisis"
+    assert assess(None, 0.3, over).level != "crisis"
