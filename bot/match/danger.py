@@ -65,8 +65,7 @@ def assess(
     learned signals are sure; it still gets the possible-danger line. `n_words`: the message's length in words."""
     margins = sorted(sem.crisis.items(), key=lambda kv: -kv[1]) if sem is not None and sem.crisis else []
     meaning = margins[0][1] if margins else 0.0
-    learned = WORDS_WEIGHT * max(words_score, -5.0) + MEANING_WEIGHT * meaning
-    score = learned
+    score = WORDS_WEIGHT * max(words_score, -5.0) + MEANING_WEIGHT * meaning
     if sem is not None and sem.danger_now is not None:
         score += DANGER_WEIGHT * (sem.danger_now - DANGER_CENTRE)
     kinds = [kind for kind, margin in margins if margin >= meaning - SECOND_KIND_WITHIN][:MAX_KINDS]
@@ -81,8 +80,6 @@ def assess(
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
     if (enough or trusted) and not (joking and score < JOKING_SURE):  # an untrusted phrase: a possible danger
         return Danger("crisis", tuple(kinds), score)
-    # a crisis phrase always gets at least the one line, and so does a message the words and nearest examples find
-    # worrying: the danger classifier may demote a crisis reply to the line, never take the line away
-    if score >= POSSIBLE_AT or learned >= POSSIBLE_AT or phrase is not None:
+    if score >= POSSIBLE_AT or phrase is not None:  # a crisis phrase always gets at least the one line
         return Danger("possible", tuple(kinds), score)
     return Danger(None, (), score)

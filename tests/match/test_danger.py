@@ -156,12 +156,3 @@ def test_the_danger_classifier_moves_a_borderline_message_either_way() -> None:
     assert assess(None, 0.3, sem).level == "crisis"  # without the classifier's reading: words alone
     assert assess(None, 0.3, now).level == "crisis"
     assert assess(None, 0.3, over).level != "crisis"
-
-
-def test_the_danger_classifier_never_takes_the_999_line_away() -> None:
-    """It may demote a crisis reply to the one line; a message the words and nearest examples find worrying keeps
-    the line even when the classifier reads it as ordinary."""
-    worrying = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"medical": 0.0}, danger_now=0.0)
-    calm = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"medical": -0.03}, danger_now=0.0)
-    assert assess(None, 0.0, worrying).level == "possible"
-    assert assess(None, -1.0, calm).level is None
