@@ -10,6 +10,7 @@ from bot.match.matcher import Matcher, train_crisis_model
 from bot.match.semantic import Semantic
 from bot.semantic import EmbeddingCache, load_encoder
 from bot.semantic.cache import Progress, stderr_progress
+from bot.text.normalise import fold_word
 
 DEFAULT_CACHE = Path(__file__).resolve().parent.parent.parent / "data" / "cache"
 
@@ -20,4 +21,6 @@ def build_matcher(
     """`cache_dir`: where the embeddings are kept (default data/cache, or EMBEDDING_CACHE_DIR)."""
     folder = cache_dir or Path(os.environ.get("EMBEDDING_CACHE_DIR") or DEFAULT_CACHE)
     cache = EmbeddingCache(folder, load_encoder())
-    return Matcher(kb, semantic=Semantic(kb, cache, progress), crisis_model=train_crisis_model(kb, folder))
+    matcher = Matcher(kb, semantic=Semantic(kb, cache, progress), crisis_model=train_crisis_model(kb, folder))
+    fold_word.cache_clear()  # the knowledge's words, folded while indexing it, held about 19 MB; messages refill it
+    return matcher

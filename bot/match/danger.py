@@ -65,7 +65,8 @@ def assess(
     learned signals are sure; it still gets the possible-danger line. `n_words`: the message's length in words."""
     margins = sorted(sem.crisis.items(), key=lambda kv: -kv[1]) if sem is not None and sem.crisis else []
     meaning = margins[0][1] if margins else 0.0
-    score = WORDS_WEIGHT * max(words_score, -5.0) + MEANING_WEIGHT * meaning
+    learned = WORDS_WEIGHT * max(words_score, -5.0) + MEANING_WEIGHT * meaning
+    score = learned
     if sem is not None and sem.danger_now is not None:
         score += DANGER_WEIGHT * (sem.danger_now - DANGER_CENTRE)
     kinds = [kind for kind, margin in margins if margin >= meaning - SECOND_KIND_WITHIN][:MAX_KINDS]
@@ -80,6 +81,10 @@ def assess(
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
     if (enough or trusted) and not (joking and score < JOKING_SURE):  # an untrusted phrase: a possible danger
         return Danger("crisis", tuple(kinds), score)
-    if score >= POSSIBLE_AT or phrase is not None:  # a crisis phrase always gets at least the one line
+    # A crisis phrase always gets at least the one line, and so does a message of more than a few words that the
+    # words and nearest examples find worrying: the danger classifier may demote a crisis reply to the line, never
+    # take the line away (set R: two crises lost it). A short follow-up ("and in Slough?") carries too little for that.
+    worrying = learned >= POSSIBLE_AT and n_words > SHORT_MESSAGE
+    if score >= POSSIBLE_AT or worrying or phrase is not None:
         return Danger("possible", tuple(kinds), score)
     return Danger(None, (), score)

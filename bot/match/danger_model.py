@@ -16,8 +16,9 @@ from collections.abc import Sequence
 
 import numpy as np
 
+from bot.match import ridge
+
 RIDGE = 1.0
-CHUNK = 1024  # rows at a time while fitting: no copy of the example vectors
 
 
 class DangerDirection:
@@ -35,14 +36,12 @@ class DangerDirection:
         row_weight = [rows / (len(groups) * len(v)) for v, _ in groups]  # the mean row weighs 1
         mean = sum(w * v.sum(axis=0, dtype=np.float64) for w, (v, _) in zip(row_weight, groups, strict=True)) / rows
         target_mean = sum(t for _, t in groups) / len(groups)
-        gram = RIDGE * np.eye(dim)
-        moment = np.zeros(dim)
-        for weight, (vectors, target) in zip(row_weight, groups, strict=True):
-            for start in range(0, len(vectors), CHUNK):
-                x = vectors[start : start + CHUNK] - mean.astype(np.float32)
-                gram += weight * (x.T @ x)
-                moment += weight * (target - target_mean) * x.sum(axis=0, dtype=np.float64)
-        weights = np.linalg.solve(gram, moment)
+        weighted = (
+            (x, np.full(len(x), weight), np.full((len(x), 1), target - target_mean))
+            for weight, (vectors, target) in zip(row_weight, groups, strict=True)
+            for _, x in ridge.blocks(vectors)
+        )
+        weights = ridge.solve(weighted, mean, RIDGE)[:, 0]
         return cls(mean.astype(np.float32), weights.astype(np.float32), float(target_mean))
 
     def scores(self, queries: np.ndarray) -> np.ndarray:

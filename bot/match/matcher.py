@@ -18,6 +18,7 @@ import numpy as np
 from bot.kb.load import NOT_A_CRISIS
 from bot.kb.model import KnowledgeBase
 from bot.languages import SOURCE_LANGUAGE, is_supported
+from bot.match.accents import AccentRestorer
 from bot.match.crisis import CrisisDetector, CrisisHit
 from bot.match.crisis_model import CrisisModel
 from bot.match.danger import Danger, assess
@@ -106,6 +107,7 @@ class Matcher:
         self.vocabulary = vocabulary
         self.guesser = LanguageGuesser(vocabulary)
         self.translit = TranslitReader(vocabulary)
+        self.accents = AccentRestorer.build(_texts_by_language(kb))
 
     def match(self, text: str, lang: str | None = None, client_lang: str | None = None) -> MatchResult:
         """`lang`: the user's chosen language (wins); `client_lang`: the Telegram client's (fallback)."""
@@ -130,7 +132,9 @@ class Matcher:
         reply_lang = _reply_language(lang, detected, client_lang)
         if not words:
             return MatchResult(reply_lang, ())
-        sem = self._semantic(text, reading.text if reading else None)
+        # a second reading for the embedding model: in its own script, or with the diacritics put back
+        rewritten = reading.text if reading is not None else self.accents.restore(text, detected)
+        sem = self._semantic(text, rewritten)
         phrase = self.crisis.detect(words)
         if phrase is None:
             phrase = self._phrase_in_other_scripts(text)
@@ -343,3 +347,12 @@ def _candidate_languages(chosen: str | None, ranking: tuple[tuple[str, float], .
         langs.extend(CLOSE_SIBLINGS.get(code, ()))
     langs.append(SOURCE_LANGUAGE)
     return [code for code in dict.fromkeys(langs) if code in available]
+
+
+def _texts_by_language(kb: KnowledgeBase) -> dict[str, list[str]]:
+    """Everything the knowledge writes in each language: phrasings, examples, crisis phrases and examples."""
+    texts: dict[str, list[str]] = {}
+    for source in (kb.phrasings, kb.examples, kb.crisis_examples, kb.crisis, kb.smalltalk):
+        for lang, groups in source.items():
+            texts.setdefault(lang, []).extend(t for group in groups.values() for t in group)
+    return texts

@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import numpy as np
 
+from bot.match import ridge
+
 RIDGE = 1.0  # regularisation: tens of thousands of examples for 384 dimensions need little
-CHUNK = 1024  # rows at a time while fitting: no copy of the example vectors (it would raise peak memory)
 
 
 class TopicDirections:
@@ -36,15 +37,10 @@ class TopicDirections:
         row_weight = row_weight / (row_weight[labels].mean())
         share = sizes / sizes.sum()
         mean = vectors.mean(axis=0, dtype=np.float64)
-        gram = RIDGE * np.eye(dim)
-        target = np.zeros((dim, n_labels))
-        for start in range(0, len(vectors), CHUNK):
-            x = vectors[start : start + CHUNK] - mean.astype(np.float32)
-            w = row_weight[labels[start : start + CHUNK]].astype(np.float32)[:, None]
-            gram += x.T @ (x * w)
-            y = np.eye(n_labels, dtype=np.float32)[labels[start : start + CHUNK]] - share.astype(np.float32)
-            target += x.T @ (y * w)
-        weights = np.linalg.solve(gram, target)
+        targets = np.eye(n_labels, dtype=np.float32) - share.astype(np.float32)  # label i's row: its target
+        blocks = ridge.blocks(vectors)
+        rows = ((x, row_weight[labels[i : i + len(x)]], targets[labels[i : i + len(x)]]) for i, x in blocks)
+        weights = ridge.solve(rows, mean, RIDGE)
         return cls(mean.astype(np.float32), weights.astype(np.float32), share.astype(np.float32))
 
     def scores(self, queries: np.ndarray) -> np.ndarray:

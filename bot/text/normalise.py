@@ -70,7 +70,7 @@ def clean(text: str) -> str:
     return text.translate(_CLEAN)[:MAX_MESSAGE_CHARS]
 
 
-@lru_cache(maxsize=65536)
+@lru_cache(maxsize=65536)  # emptied once the matcher is built (bot.match.build): words met only in the knowledge
 def fold_word(word: str) -> str:
     """casefold + strip diacritics; non-decomposing Latin letters via anyascii; Arabic-script variants unified."""
     word = word.casefold().translate(_LATIN_EXTRA).translate(_ARABIC).translate(_ARABIC_DIGITS)

@@ -156,3 +156,14 @@ def test_the_danger_classifier_moves_a_borderline_message_either_way() -> None:
     assert assess(None, 0.3, sem).level == "crisis"  # without the classifier's reading: words alone
     assert assess(None, 0.3, now).level == "crisis"
     assert assess(None, 0.3, over).level != "crisis"
+
+
+def test_the_danger_classifier_never_takes_the_999_line_away() -> None:
+    """It may demote a crisis reply to the one line; a message of more than a few words that the words and nearest
+    examples find worrying keeps the line even when the classifier reads it as ordinary. A short follow-up does not
+    carry enough for that."""
+    worrying = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"medical": 0.0}, danger_now=0.0)
+    calm = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"medical": -0.03}, danger_now=0.0)
+    assert assess(None, 0.0, worrying, n_words=12).level == "possible"
+    assert assess(None, 0.0, worrying, n_words=3).level is None
+    assert assess(None, -1.0, calm, n_words=12).level is None
