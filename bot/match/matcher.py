@@ -10,7 +10,8 @@ where rare, topical words weigh more than common ones and unknown words count ag
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from collections.abc import Mapping
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import numpy as np
@@ -98,16 +99,20 @@ class Matcher:
         for lang, language_index in self.index.languages.items():
             vocabulary[lang] = set(language_index.terms) | set(language_index.stopwords)
         # every text written in a language tells which words it has (examples include Latin-letter Russian, Arabizi
-        # and Finglish, so those are recognised as their language too)
-        for source in (kb.smalltalk, kb.crisis, kb.examples, kb.crisis_examples):
-            for lang, kinds in source.items():
-                for phrases in kinds.values():
-                    for phrase in phrases:
-                        vocabulary.setdefault(lang, set()).update(tokens(phrase))
+        # and Finglish, so those are recognised as their language too); the phrasings' words come in through the
+        # index's terms above
+        said = _texts_by_language(kb.examples, kb.crisis_examples, kb.crisis, kb.smalltalk)
+        for lang, texts in said.items():
+            known = vocabulary.setdefault(lang, set())
+            for text in texts:
+                known.update(tokens(text))
         self.vocabulary = vocabulary
         self.guesser = LanguageGuesser(vocabulary)
         self.translit = TranslitReader(vocabulary)
-        self.accents = AccentRestorer.build(_texts_by_language(kb))
+        phrasings = _texts_by_language(kb.phrasings)
+        self.accents = AccentRestorer.build(
+            {lang: [*phrasings.get(lang, ()), *said.get(lang, ())] for lang in phrasings.keys() | said.keys()}
+        )
 
     def match(self, text: str, lang: str | None = None, client_lang: str | None = None) -> MatchResult:
         """`lang`: the user's chosen language (wins); `client_lang`: the Telegram client's (fallback)."""
@@ -134,10 +139,13 @@ class Matcher:
             return MatchResult(reply_lang, ())
         # a second reading for the embedding model: in its own script, or with the diacritics put back
         rewritten = reading.text if reading is not None else self.accents.restore(text, detected)
-        sem = self._semantic(text, rewritten)
+        parts = sentences(text)
+        sem = self._semantic(text, parts, rewritten)
         phrase = self.crisis.detect(words)
         if phrase is None:
             phrase = self._phrase_in_other_scripts(text)
+        elif sem is not None and sem.look_alike_parts:
+            sem = self._look_alike_where(phrase, parts, sem)
         if len(words) < MIN_LEARNED_WORDS:  # one word is too little for the learned signals: phrases decide
             danger = Danger("crisis", (phrase.kind,)) if phrase else Danger(None)
         else:
@@ -176,12 +184,19 @@ class Matcher:
         known = self.vocabulary.get(lang, set())
         return any(w in known for w in tokens(text))
 
-    def _semantic(self, text: str, rewritten: str | None) -> SemanticScores | None:
-        """A message of several sentences is embedded sentence by sentence (a crisis can hide in one of them) and
-        the whole is their normalised mean: one pass over the text instead of two."""
+    def _look_alike_where(self, phrase: CrisisHit, parts: list[str], sem: SemanticScores) -> SemanticScores:
+        """Whether a crisis phrase is a figure of speech, a past event or a question about crises is read from the
+        whole message and the sentence that holds the phrase, not from its other sentences: an ordinary question
+        beside a crisis ("how do I register with a GP? I want to sleep and never wake up") is near the ordinary
+        look-alikes and made the whole message read like one."""
+        holding = [v for part, v in zip(parts, sem.look_alike_parts, strict=True) if self.crisis.detect(tokens(part))]
+        return replace(sem, look_alike=max([sem.look_alike, *holding]))
+
+    def _semantic(self, text: str, parts: list[str], rewritten: str | None) -> SemanticScores | None:
+        """A message of several sentences (`parts`) is embedded sentence by sentence (a crisis can hide in one of
+        them) and the whole is their normalised mean: one pass over the text instead of two."""
         if self.semantic is None:
             return None
-        parts = sentences(text)
         extra = [rewritten] if rewritten is not None else []
         vectors = self.semantic.embed((parts or [text]) + extra)
         if parts:
@@ -311,7 +326,8 @@ def rerank(score: np.ndarray, sem: SemanticScores) -> np.ndarray:
 
 
 def train_crisis_model(kb: KnowledgeBase, cache_dir: Path | None = None) -> CrisisModel:
-    """Crisis: the crisis examples and phrases; ordinary: the look-alikes, topic examples and phrasings."""
+    """Crisis: the crisis examples and phrases; ordinary: the look-alikes, topic examples, phrasings and small talk
+    (a plain "please help me" is how many people start, and crisis examples often end with it)."""
     crisis: list[str] = []
     ordinary: list[str] = []
     for per_kind in kb.crisis_examples.values():
@@ -320,7 +336,7 @@ def train_crisis_model(kb: KnowledgeBase, cache_dir: Path | None = None) -> Cris
     for per_kind in kb.crisis.values():
         for texts in per_kind.values():
             crisis.extend(texts)
-    for source in (kb.examples, kb.phrasings):
+    for source in (kb.examples, kb.phrasings, kb.smalltalk):
         for per_issue in source.values():
             for texts in per_issue.values():
                 ordinary.extend(texts)
@@ -349,10 +365,10 @@ def _candidate_languages(chosen: str | None, ranking: tuple[tuple[str, float], .
     return [code for code in dict.fromkeys(langs) if code in available]
 
 
-def _texts_by_language(kb: KnowledgeBase) -> dict[str, list[str]]:
-    """Everything the knowledge writes in each language: phrasings, examples, crisis phrases and examples."""
+def _texts_by_language(*sources: Mapping[str, Mapping[str, tuple[str, ...]]]) -> dict[str, list[str]]:
+    """Every text the given knowledge sources (phrasings, examples, small talk...) write in each language, in order."""
     texts: dict[str, list[str]] = {}
-    for source in (kb.phrasings, kb.examples, kb.crisis_examples, kb.crisis, kb.smalltalk):
+    for source in sources:
         for lang, groups in source.items():
             texts.setdefault(lang, []).extend(t for group in groups.values() for t in group)
     return texts

@@ -81,8 +81,11 @@ class SemanticScores:
     off_topic: float  # the same for the off-topic examples
     crisis: dict[str, float]  # crisis kind -> how much closer to that kind's examples than to ordinary messages
     look_alike: float = 0.0  # how much closer to the look-alikes ("this form is killing me") than to any crisis
+    # (the whole message's reading; `look_alike_parts`: each sentence's, for a message of several: the matcher adds
+    # the one that holds a crisis phrase)
     pointed: np.ndarray | None = None  # (issues,): how strongly the topic classifier points to each issue, 0..1
     danger_now: float | None = None  # the danger classifier's reading of the whole message (or in its own script)
+    look_alike_parts: tuple[float, ...] = ()
 
 
 class Semantic:
@@ -114,6 +117,7 @@ class Semantic:
         off_topic = float(topic[self._topic_rows[NOT_AN_ISSUE]]) if NOT_AN_ISSUE in self._topic_rows else 0.0
         crisis: dict[str, float] = {}
         look_alike = -1.0
+        look_alike_parts: tuple[float, ...] = ()
         near = self.crises.nearest(self.crises.similarities(vectors))  # (kinds, vectors)
         kinds = [n for n, kind in enumerate(self.crises.labels) if kind != NOT_A_CRISIS]
         if NOT_A_CRISIS in self.crises.labels:
@@ -124,12 +128,14 @@ class Semantic:
             ordinary = np.maximum(topics.max(axis=0), not_crisis)
             for n in kinds:
                 crisis[self.crises.labels[n]] = float((near[n] - ordinary).max())
-            look_alike = float((not_crisis - near[kinds].max(axis=0)).max())
+            per_vector = not_crisis - near[kinds].max(axis=0)
+            look_alike = float(per_vector[: len(whole)].max())
+            look_alike_parts = tuple(float(v) for v in per_vector[len(whole) :])
         floor, ceiling = self.encoder.similarity_range
         scores = calibrate(np.append(per_issue, off_topic), floor, ceiling)
         pointed = self._by_issue(self.directions.scores(whole).max(axis=1))  # the best of the message's readings
         danger_now = float(self.danger.scores(whole).max())  # the whole message: a sentence alone misleads it
-        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike, pointed, danger_now)
+        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike, pointed, danger_now, look_alike_parts)
 
     def _danger_groups(self) -> list[tuple[np.ndarray, float]]:
         """Crisis examples (every kind) against the look-alikes and against the topics' texts."""

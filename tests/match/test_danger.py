@@ -49,6 +49,19 @@ def test_ordinary_questions_and_figures_of_speech_are_not_a_crisis(matcher: Matc
     assert matcher.match(text).crisis is None
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Who can check if my landlord's deposit is protected? Sometimes I think I'd be better off dead.",
+        "How long is the waiting list for ESOL? I keep thinking about cutting myself.",
+    ],
+)
+def test_an_ordinary_question_beside_a_crisis_does_not_make_it_a_look_alike(matcher: Matcher, text: str) -> None:
+    """The ordinary sentence is near the ordinary look-alikes; the sentence with the crisis phrase is not. Before
+    the look-alike was read from the sentence that holds the phrase, both were only a possible danger."""
+    assert matcher.match(text).danger == "crisis"
+
+
 def test_weak_evidence_is_a_possible_danger_not_a_crisis() -> None:
     sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.002})
     assert assess(None, 0.0, sem).level == "possible"

@@ -17,6 +17,9 @@ from bot.match import Matcher
         ("където мога да намеря лекар", "bg"),
         ("onde posso aprender inglês de graça", "pt"),
         ("hol tanulhatok angolul ingyen", "hu"),
+        # typed without diacritics: lingua read bare Czech as Slovak; the known words decide
+        ("potrebuju vedet kolik stoji kurz anglictiny pro dospele v nasem meste", "cs"),
+        ("potrebujem vediet kolko stoji kurz anglictiny pre dospelych v nasom meste", "sk"),
     ],
 )
 def test_detected_language(matcher: Matcher, text: str, lang: str) -> None:
