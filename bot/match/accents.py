@@ -14,6 +14,7 @@ from collections import Counter
 from collections.abc import Iterable, Mapping
 
 from bot.text.normalise import fold_word
+from bot.text.translit import is_latin_only
 
 LANGUAGES = frozenset({"cs", "hu", "lt", "lv", "pl", "pt", "ro", "sk"})  # Latin script with diacritics
 MIN_SEEN = 2  # a form written once may be a typo
@@ -46,7 +47,7 @@ class AccentRestorer:
         """`text` with its words in their usual written forms, when it is in a language with diacritics and typed
         without any; None when there is nothing to restore."""
         known = self.forms.get(lang or "")
-        if not known or any(ch.isalpha() and not ch.isascii() for ch in text):
+        if not known or not is_latin_only(text):
             return None
         changed = False
 

@@ -81,10 +81,10 @@ class SemanticScores:
     off_topic: float  # the same for the off-topic examples
     crisis: dict[str, float]  # crisis kind -> how much closer to that kind's examples than to ordinary messages
     look_alike: float = 0.0  # how much closer to the look-alikes ("this form is killing me") than to any crisis
-    # (the whole message's reading; `look_alike_parts`: each sentence's, for a message of several: the matcher adds
-    # the one that holds a crisis phrase)
     pointed: np.ndarray | None = None  # (issues,): how strongly the topic classifier points to each issue, 0..1
     danger_now: float | None = None  # the danger classifier's reading of the whole message (or in its own script)
+    # `look_alike` is the whole message's reading; this is each sentence's, for a message of several (the matcher
+    # adds the one that holds a crisis phrase)
     look_alike_parts: tuple[float, ...] = ()
 
 

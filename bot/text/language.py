@@ -13,11 +13,12 @@ from dataclasses import dataclass
 from lingua import IsoCode639_1, Language, LanguageDetector, LanguageDetectorBuilder
 
 from bot.languages import LANGUAGES
+from bot.text.translit import is_latin_only
 
 _LINGUA = {code: Language.from_iso_code_639_1(getattr(IsoCode639_1, code.upper())) for code in LANGUAGES}
 _CODES = {lang: code for code, lang in _LINGUA.items()}
 VOCABULARY_WEIGHT = 2.0
-ASCII_LINGUA_FACTOR = 0.2
+BARE_LINGUA_FACTOR = 0.2  # lingua's weight for a message typed in plain a-z letters only
 LETTER_WEIGHT = 0.6  # per distinctive letter kind present, e.g. Czech ř/ů/ě vs Slovak ľ/ô/ä
 DISTINCTIVE_LETTERS = {
     "cs": "řůě",
@@ -65,10 +66,10 @@ class LanguageGuesser:
         words = [w for w in words if not w.isdigit()]
         scores: dict[str, float] = dict.fromkeys(LANGUAGES, 0.0)
         lingua_weight = 1.0 if len(words) >= 3 else 0.5
-        if text.isascii():
+        if is_latin_only(text):
             # typed without diacritics: lingua's letter statistics mislead (Czech typed bare reads as Slovak), the
             # known words say more
-            lingua_weight *= ASCII_LINGUA_FACTOR
+            lingua_weight *= BARE_LINGUA_FACTOR
         if any(ch.isalpha() for ch in text):
             for value in self._detector.compute_language_confidence_values(text):
                 scores[_CODES[value.language]] += lingua_weight * value.value
