@@ -22,6 +22,19 @@ RTL_LANGUAGES: frozenset[str] = frozenset({"ar", "fa"})
 SOURCE_LANGUAGE = "en"
 
 
+# Languages close enough that one's words, endings and typos are read in the other's messages
+CLOSE_LANGUAGES: tuple[frozenset[str], ...] = (
+    frozenset({"cs", "sk"}),
+    frozenset({"ru", "uk", "bg"}),
+    frozenset({"lt", "lv"}),
+)
+
+
+def relatives(code: str) -> frozenset[str]:
+    """The language itself and its close relatives."""
+    return frozenset({code}).union(*(group for group in CLOSE_LANGUAGES if code in group))
+
+
 def is_supported(code: str | None) -> bool:
     return code in LANGUAGES
 

@@ -33,6 +33,7 @@ CRISIS_AT = 0.1
 SHORT_MESSAGE = 5  # words: a message this short carries little evidence for the learned signals ("thank you so
 SHORT_CRISIS_AT = 0.47  # much" sits near farewells), so without a crisis phrase it needs this much
 POSSIBLE_AT = -0.05  # below the crisis tier, the one-line "call 999" (cheap: given generously)
+DANGER_LINE_AT = 0.6  # the danger classifier's reading that gives the line whatever the other signals say
 # A crisis phrase counts unless the message is clearly closer in meaning to a known look-alike (a figure of speech, a
 # past event, a policy question) than to any crisis; or a little closer while the words model does not lean clearly
 # to a crisis (set J: traps 0.17 -> 0.11 at the same recall); or both learned signals read it as clearly ordinary.
@@ -77,14 +78,17 @@ def assess(
     near_look_alike = look_alike >= LOOK_ALIKE_VETO or (
         look_alike >= LOOK_ALIKE_NEAR and words_score < WORDS_SURE and score < LOOK_ALIKE_SCORE
     )
-    trusted = phrase is not None and not near_look_alike and not ordinary
+    trusted = phrase is not None and not phrase.loose and not near_look_alike and not ordinary
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
     if (enough or trusted) and not (joking and score < JOKING_SURE):  # an untrusted phrase: a possible danger
         return Danger("crisis", tuple(kinds), score)
     # A crisis phrase always gets at least the one line, and so does a message of more than a few words that the
     # words and nearest examples find worrying: the danger classifier may demote a crisis reply to the line, never
     # take the line away (set R: two crises lost it). A short follow-up ("and in Slough?") carries too little for that.
-    worrying = learned >= POSSIBLE_AT and n_words > SHORT_MESSAGE
+    # Any one signal can raise the line: the danger classifier too, when it reads the message as danger on its own
+    # (sets X and Y: two more lines on 434 questions each).
+    alarmed = sem is not None and sem.danger_now is not None and sem.danger_now >= DANGER_LINE_AT
+    worrying = (learned >= POSSIBLE_AT or alarmed) and n_words > SHORT_MESSAGE
     if score >= POSSIBLE_AT or worrying or phrase is not None:
         return Danger("possible", tuple(kinds), score)
     return Danger(None, (), score)

@@ -141,13 +141,13 @@ class Matcher:
         rewritten = reading.text if reading is not None else self.accents.restore(text, detected)
         parts = sentences(text)
         sem = self._semantic(text, parts, rewritten)
-        phrase = self.crisis.detect(words)
+        phrase = self.crisis.detect(words, detected)
         if phrase is None:
             phrase = self._phrase_in_other_scripts(text)
         elif sem is not None and sem.look_alike_parts:
-            sem = self._look_alike_where(phrase, parts, sem)
+            sem = self._look_alike_where(parts, sem, detected)
         if len(words) < MIN_LEARNED_WORDS:  # one word is too little for the learned signals: phrases decide
-            danger = Danger("crisis", (phrase.kind,)) if phrase else Danger(None)
+            danger = Danger("possible" if phrase.loose else "crisis", (phrase.kind,)) if phrase else Danger(None)
         else:
             joking = self.jokes.found(text, words)
             danger = assess(phrase, self.crisis_model.score(words), sem, joking, len(words))
@@ -184,12 +184,13 @@ class Matcher:
         known = self.vocabulary.get(lang, set())
         return any(w in known for w in tokens(text))
 
-    def _look_alike_where(self, phrase: CrisisHit, parts: list[str], sem: SemanticScores) -> SemanticScores:
+    def _look_alike_where(self, parts: list[str], sem: SemanticScores, lang: str | None) -> SemanticScores:
         """Whether a crisis phrase is a figure of speech, a past event or a question about crises is read from the
         whole message and the sentence that holds the phrase, not from its other sentences: an ordinary question
         beside a crisis ("how do I register with a GP? I want to sleep and never wake up") is near the ordinary
         look-alikes and made the whole message read like one."""
-        holding = [v for part, v in zip(parts, sem.look_alike_parts, strict=True) if self.crisis.detect(tokens(part))]
+        readings = zip(parts, sem.look_alike_parts, strict=True)
+        holding = [v for part, v in readings if self.crisis.detect(tokens(part), lang)]
         return replace(sem, look_alike=max([sem.look_alike, *holding]))
 
     def _semantic(self, text: str, parts: list[str], rewritten: str | None) -> SemanticScores | None:

@@ -3,12 +3,18 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 from pathlib import Path
 
+import numpy as np
 import pytest
 
+from bot.kb.model import KnowledgeBase
 from bot.languages import LANGUAGES
 from bot.match import Matcher
+from bot.match.crisis import CrisisDetector, CrisisHit
+from bot.match.danger import assess
+from bot.match.semantic import SemanticScores
 from bot.text.normalise import tokens
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -121,3 +127,46 @@ def test_end_it_all_is_a_crisis_phrase_in_every_language(matcher: Matcher, lang:
     hit = matcher.crisis.detect(tokens(END_IT_ALL[lang]))
     assert hit is not None and hit.kind == "suicide", hit
     assert matcher.match(END_IT_ALL[lang]).crisis_kinds[:1] == ("suicide",)
+
+
+def test_another_languages_phrase_read_loosely_is_only_a_hint() -> None:
+    """Endings and typos are a language's own: the Portuguese "me mata" (kills me) read loosely fired on the English
+    "mate" ("mate, me and the lads..."), and gave an ordinary question about pay the crisis reply. Such a hit is now
+    `loose`: the one-line "call 999" (cheap, never taken away), not a trusted crisis phrase."""
+    kb = KnowledgeBase((), (), (), (), crisis={"pt": {"violence": ("me mata",)}, "cs": {"suicide": ("zabiju se",)}})
+    detector = CrisisDetector(kb)
+    english = tokens("mate, me and the lads got paid 150 for the whole week, is that legal?")
+    unknown = detector.detect(english)  # language unknown: every phrase is read loosely and trusted
+    assert unknown is not None and not unknown.loose
+    hint = detector.detect(english, "en")
+    assert hint is not None and hint.loose
+    own = detector.detect(tokens("o meu marido diz que me matará hoje"), "pt")  # its own language: an ending
+    assert own is not None and not own.loose
+    typed = tokens("dneska se zabijuu")  # a typo of the Czech phrase: trusted in Czech and in Slovak only
+    hits = [detector.detect(typed, lang) for lang in ("cs", "sk", "en")]
+    assert [hit.loose if hit else None for hit in hits] == [False, False, True]
+
+
+def test_a_loose_phrase_gives_the_line_but_not_the_crisis_reply() -> None:
+    hint = CrisisHit("violence", "me mata", "pt", loose=True)
+    unsure = SemanticScores(np.zeros(1), 0.0, {"violence": -0.01}, look_alike=-0.02, danger_now=0.5)
+    danger = assess(hint, 0.0, unsure)
+    assert danger.level == "possible" and danger.kinds[0] == "violence"
+    assert assess(replace(hint, loose=False), 0.0, unsure).level == "crisis"
+
+
+SIGNS_NOW = {  # a few words that only come together while the danger is happening (phrases alone, no learned signal)
+    "they are throwing bricks through our window right now": "violence",
+    "someone is kicking the door in": "violence",
+    "the baby's lips are going blue": "medical",
+    "purple rash and fever": "medical",
+    "her face is drooping": "medical",
+    "toddler alone in the flat": "child",
+    "am cumparat o funie": "suicide",
+}
+
+
+@pytest.mark.parametrize("text", sorted(SIGNS_NOW))
+def test_signs_of_danger_now_are_crisis_phrases(matcher: Matcher, text: str) -> None:
+    hit = matcher.crisis.detect(tokens(text))
+    assert hit is not None and hit.kind == SIGNS_NOW[text], hit

@@ -180,3 +180,14 @@ def test_the_danger_classifier_never_takes_the_999_line_away() -> None:
     assert assess(None, 0.0, worrying, n_words=12).level == "possible"
     assert assess(None, 0.0, worrying, n_words=3).level is None
     assert assess(None, -1.0, calm, n_words=12).level is None
+
+
+def test_the_danger_classifier_alone_can_raise_the_line() -> None:
+    """Any one signal can raise the one-line "call 999": a message of several words that the words model and the
+    nearest examples find ordinary, but that the danger classifier reads as danger, still gets it."""
+    quiet = {"trafficking": -0.02}
+    alarmed = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis=quiet, look_alike=-0.02, danger_now=0.7)
+    calm = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis=quiet, look_alike=-0.02, danger_now=0.2)
+    assert assess(None, -0.5, alarmed, n_words=20).level == "possible"
+    assert assess(None, -0.5, calm, n_words=20).level is None
+    assert assess(None, -0.5, alarmed, n_words=3).level is None  # too short to tell
