@@ -22,17 +22,22 @@ RTL_LANGUAGES: frozenset[str] = frozenset({"ar", "fa"})
 SOURCE_LANGUAGE = "en"
 
 
-# Languages close enough that one's words, endings and typos are read in the other's messages
-CLOSE_LANGUAGES: tuple[frozenset[str], ...] = (
-    frozenset({"cs", "sk"}),
-    frozenset({"ru", "uk", "bg"}),
-    frozenset({"lt", "lv"}),
-)
+# Languages close enough that a message in one may be written with the other's words, endings and spellings: the
+# matcher also scores a message against its siblings' phrasings, and reads their crisis phrases as loosely as its own
+CLOSE_SIBLINGS: dict[str, tuple[str, ...]] = {
+    "cs": ("sk",),
+    "sk": ("cs",),
+    "ru": ("uk", "bg"),
+    "uk": ("ru", "bg"),
+    "bg": ("ru", "uk"),
+    "lt": ("lv",),
+    "lv": ("lt",),
+}
 
 
 def relatives(code: str) -> frozenset[str]:
-    """The language itself and its close relatives."""
-    return frozenset({code}).union(*(group for group in CLOSE_LANGUAGES if code in group))
+    """The language itself and its close siblings."""
+    return frozenset({code, *CLOSE_SIBLINGS.get(code, ())})
 
 
 def is_supported(code: str | None) -> bool:

@@ -18,7 +18,7 @@ import numpy as np
 
 from bot.kb.load import NOT_A_CRISIS
 from bot.kb.model import KnowledgeBase
-from bot.languages import SOURCE_LANGUAGE, is_supported
+from bot.languages import CLOSE_SIBLINGS, SOURCE_LANGUAGE, is_supported
 from bot.match.accents import AccentRestorer
 from bot.match.crisis import CrisisDetector, CrisisHit
 from bot.match.crisis_model import CrisisModel
@@ -46,7 +46,6 @@ BAG_WEIGHT = 0.6  # share of the issue-level score; the rest comes from its best
 PHRASE_COVER_EXPONENT = 0.5
 CONTAINED_WEIGHT = 0.5
 SINGLE_WORD_FACTOR = 0.85  # issue backed by one word of a longer question: weaker
-CLOSE_SIBLINGS = {"cs": ("sk",), "sk": ("cs",), "ru": ("uk", "bg"), "uk": ("ru",), "bg": ("ru",)}
 
 
 @dataclass(frozen=True)
