@@ -17,6 +17,9 @@ from bot.kb.checker import Checker
 from bot.kb.model import (
     CRISIS_KINDS,
     JOKING,
+    NOW,
+    PAST,
+    SIGNS,
     Area,
     Checklist,
     Contact,
@@ -153,15 +156,19 @@ class _Loader:
             if target not in issue_ids:
                 checker.add(line, f"issue '{target}' is not an issue id (the issue files are in issues/<theme>/)")
         check_alternatives(self.alternatives, {i.id: bool(i.guidance) for i in issues}, set(issue_ids))
-        crisis = self.load_per_language("crisis", {*CRISIS_KINDS, JOKING}, "kind of crisis (or 'joking')")
+        crisis = self.load_per_language(
+            "crisis", {*CRISIS_KINDS, *SIGNS}, "kind of crisis (or 'joking', 'past', 'now')"
+        )
         kb = KnowledgeBase(
             themes=tuple(themes),
             issues=tuple(issues),
             contacts=tuple(contacts),
             indicators=tuple(indicators),
             phrasings=self.load_per_language("phrasings", set(issue_ids), "issue id"),
-            crisis={lang: {k: v for k, v in kinds.items() if k != JOKING} for lang, kinds in crisis.items()},
+            crisis={lang: {k: v for k, v in kinds.items() if k not in SIGNS} for lang, kinds in crisis.items()},
             joking={lang: kinds[JOKING] for lang, kinds in crisis.items() if JOKING in kinds},
+            past={lang: kinds[PAST] for lang, kinds in crisis.items() if PAST in kinds},
+            now={lang: kinds[NOW] for lang, kinds in crisis.items() if NOW in kinds},
             smalltalk=self.load_per_language("smalltalk", set(SMALLTALK_KINDS), "kind of small talk"),
             crisis_lines=crisis_lines,
             stopwords={

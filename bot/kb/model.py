@@ -8,6 +8,9 @@ AUDIENCE_CODES: tuple[str, ...] = ("MW", "AS", "UASC", "R", "LS")
 MIGRANT_AUDIENCES: frozenset[str] = frozenset({"MW", "AS", "UASC", "R"})
 CRISIS_KINDS: tuple[str, ...] = ("suicide", "violence", "trafficking", "child", "medical")
 JOKING = "joking"  # crisis/<lang>.yaml: signs that a message laughs at itself ("haha", "😂")
+PAST = "past"  # crisis/<lang>.yaml: words placing an event in the past, over ("years ago", "rok temu")
+NOW = "now"  # crisis/<lang>.yaml: words saying a danger goes on or is coming ("still", "tonight", "znowu")
+SIGNS: tuple[str, ...] = (JOKING, PAST, NOW)  # the crisis files' keys that list signs, not crisis phrases
 SERVICE_KINDS: tuple[str, ...] = ("emergency", "crisis-line", "advice", "government")
 AREA_ITEM_KINDS: tuple[str, ...] = ("fact", "service", "action")
 TOOLKIT_SOURCE_PREFIX = "LAA Toolkit"
@@ -197,6 +200,9 @@ class KnowledgeBase:
     crisis: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # language -> laughter words and emoji: a crisis phrase beside one is a figure of speech ("this queue kills me 😂")
     joking: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    # language -> words placing an event in the past ("years ago") / saying it goes on ("still", "tonight")
+    past: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    now: dict[str, tuple[str, ...]] = field(default_factory=dict)
     # language -> "greeting" | "thanks" -> phrases
     smalltalk: dict[str, dict[str, tuple[str, ...]]] = field(default_factory=dict)
     # crisis kind -> contact ids to call, most urgent first

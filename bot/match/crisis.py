@@ -2,10 +2,11 @@
 
 Each crisis phrase in `knowledge/crisis/<lang>.yaml` fires when every one of its words appears in the message,
 in any order, allowing an inflected ending ("kill" ~ "killing", "zabić" ~ "zabije") or a typo. Phrases of all
-languages are checked, whatever language the message seems to be in: missing a crisis is the worst error. Endings
-and typos are a language's own, though: a phrase of a language the message is not written in (nor a close
-relative) must match word for word to count as a crisis phrase (the English "mate" is not the Portuguese "mata");
-read with another language's endings it is only a hint (`loose`): the one-line "call 999", never taken away.
+languages are checked, whatever language the message seems to be in: missing a crisis is the worst error. Endings,
+typos and free word order are a language's own, though: a phrase of a language the message is not written in (nor a
+close relative) must appear word for word and in its order to count as a crisis phrase (the English "mate" is not
+the Portuguese "mata", and "me" here and "mate's sofa" there are not the Portuguese "me mate"); found only loosely
+it is a hint (`loose`): the one-line "call 999", never taken away.
 """
 
 from __future__ import annotations
@@ -38,7 +39,7 @@ class CrisisDetector:
     def __init__(self, kb: KnowledgeBase) -> None:
         self._phrases: list[CrisisHit] = []
         self._langs: dict[str, np.ndarray] = {}  # language -> which phrases are its own or a close relative's
-        phrase_terms: list[list[str]] = []
+        phrase_terms: list[list[str]] = []  # each phrase's words, as written
         for lang, kinds in kb.crisis.items():
             for kind, phrases in kinds.items():
                 for phrase in phrases:
@@ -46,6 +47,7 @@ class CrisisDetector:
                     if words:
                         self._phrases.append(CrisisHit(kind, phrase, lang))
                         phrase_terms.append(words)
+        self._words = [tuple(words) for words in phrase_terms]
         self._terms = sorted({w for words in phrase_terms for w in words})
         self._term_lengths = lengths(self._terms)
         column = {t: n for n, t in enumerate(self._terms)}
@@ -60,6 +62,7 @@ class CrisisDetector:
     def detect(self, words: list[str], lang: str | None = None) -> CrisisHit | None:
         """`lang`: the message's language, when known: other languages' phrases then match word for word, and one
         found only with their endings or typos comes back `loose`."""
+        in_order = words
         words = list(dict.fromkeys(words))
         if not words or not self._terms:
             return None
@@ -69,7 +72,10 @@ class CrisisDetector:
         fires = self._fires(present)
         own = self._langs.get(lang) if lang is not None else None
         if own is not None:
-            strict = np.where(own, fires, self._fires(exact))
+            foreign = ~own & self._fires(exact)
+            for n in np.flatnonzero(foreign):
+                foreign[n] = _contains(in_order, self._words[n])
+            strict = np.where(own, fires, foreign)
             if not strict.any():
                 hit = self._best(fires)
                 return replace(hit, loose=True) if hit is not None else None
@@ -99,3 +105,9 @@ class CrisisDetector:
         ratio = process.cdist(words, self._terms, scorer=fuzz.ratio, dtype=np.float32, workers=1)
         typo = (ratio >= TYPO_MIN_RATIO) & (t_len >= TYPO_MIN_LENGTH)
         return exact.any(axis=0), (exact | inflected | typo).any(axis=0)
+
+
+def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Does `phrase` appear in `words` word for word, in its order?"""
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))

@@ -61,9 +61,12 @@ def assess(
     sem: SemanticScores | None,
     joking: bool = False,
     n_words: int = SHORT_MESSAGE + 1,
+    over: bool = False,
 ) -> Danger:
     """`joking`: the message laughs at itself ("haha", "😂", bot/match/jokes.py): a figure of speech unless the
-    learned signals are sure; it still gets the possible-danger line. `n_words`: the message's length in words."""
+    learned signals are sure; it still gets the possible-danger line. `n_words`: the message's length in words.
+    `over`: the message places what it tells in the past, with no sign that it goes on (bot/match/timing.py): its
+    crisis phrase alone does not make it a crisis."""
     margins = sorted(sem.crisis.items(), key=lambda kv: -kv[1]) if sem is not None and sem.crisis else []
     meaning = margins[0][1] if margins else 0.0
     learned = WORDS_WEIGHT * max(words_score, -5.0) + MEANING_WEIGHT * meaning
@@ -80,7 +83,10 @@ def assess(
     )
     trusted = phrase is not None and not phrase.loose and not near_look_alike and not ordinary
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
-    if (enough or trusted) and not (joking and score < JOKING_SURE):  # an untrusted phrase: a possible danger
+    # a phrase in a story that is over counts only when the learned signals find a crisis on their own (a farewell
+    # thanks people for "the last year": the past signs must never take away a crisis the learned signals see)
+    doubted = (joking and score < JOKING_SURE) or (over and not enough)
+    if (enough or trusted) and not doubted:  # an untrusted phrase: a possible danger
         return Danger("crisis", tuple(kinds), score)
     # A crisis phrase always gets at least the one line, and so does a message of more than a few words that the
     # words and nearest examples find worrying: the danger classifier may demote a crisis reply to the line, never

@@ -22,12 +22,14 @@ from bot.languages import CLOSE_SIBLINGS, SOURCE_LANGUAGE, is_supported
 from bot.match.accents import AccentRestorer
 from bot.match.crisis import CrisisDetector, CrisisHit
 from bot.match.crisis_model import CrisisModel
+from bot.match.danger import SHORT_MESSAGE as FEW_WORDS
 from bot.match.danger import Danger, assess
 from bot.match.index import LanguageIndex, PhrasingsIndex
 from bot.match.jokes import JokeSigns
 from bot.match.semantic import Semantic, SemanticScores
 from bot.match.similarity import similarity_matrix
 from bot.match.smalltalk import QUIET_KINDS, SmallTalk
+from bot.match.timing import TimeSigns
 from bot.match.translit import TranslitReader
 from bot.text.language import LanguageGuesser
 from bot.text.normalise import MAX_MESSAGE_CHARS, sentences, tokens
@@ -94,6 +96,7 @@ class Matcher:
         self.crisis_model = crisis_model or train_crisis_model(kb)
         self.smalltalk = SmallTalk(kb)
         self.jokes = JokeSigns(kb)
+        self.timing = TimeSigns(kb)
         vocabulary: dict[str, set[str]] = {}
         for lang, language_index in self.index.languages.items():
             vocabulary[lang] = set(language_index.terms) | set(language_index.stopwords)
@@ -149,7 +152,12 @@ class Matcher:
             danger = Danger("possible" if phrase.loose else "crisis", (phrase.kind,)) if phrase else Danger(None)
         else:
             joking = self.jokes.found(text, words)
-            danger = assess(phrase, self.crisis_model.score(words), sem, joking, len(words))
+            over = self.timing.over(words, detected)
+            danger = assess(phrase, self.crisis_model.score(words), sem, joking, len(words), over)
+        if danger.level == "crisis" and phrase is None and len(words) <= FEW_WORDS and self._plea(words):
+            # "help me please" alone: the learned signals read little in a few words, and the help reply answers it
+            # (with the one-line "call 999" above it, as every request for help gets)
+            danger = Danger("possible", danger.kinds, danger.score)
         crisis = CrisisHit(danger.kinds[0], "", reply_lang) if danger.level == "crisis" and danger.kinds else None
         smalltalk = None if crisis is not None else self.smalltalk.kind(words)
         matches: tuple[Match, ...] = ()
@@ -161,6 +169,10 @@ class Matcher:
             possible = ()  # "main menu", "thanks", "ok"
         kinds = danger.kinds if crisis is not None else ()
         return MatchResult(reply_lang, tuple(words), crisis, smalltalk, matches, possible, kinds)
+
+    def _plea(self, words: list[str]) -> bool:
+        """Is the whole message a bare request for help ("I need help", "pomóżcie mi")?"""
+        return self.smalltalk.kind(words) == "help"
 
     def crisis_words(self, text: str) -> bool:
         """A quick look (well under a millisecond) for crisis phrases, before the full match (tens of

@@ -70,9 +70,15 @@ def clean(text: str) -> str:
     return text.translate(_CLEAN)[:MAX_MESSAGE_CHARS]
 
 
-@lru_cache(maxsize=65536)  # emptied once the matcher is built (bot.match.build): words met only in the knowledge
 def fold_word(word: str) -> str:
     """casefold + strip diacritics; non-decomposing Latin letters via anyascii; Arabic-script variants unified."""
+    if word.isascii():  # nothing to fold but the case (about half the words): no cache needed
+        return word.lower()
+    return _fold_other(word)
+
+
+@lru_cache(maxsize=65536)  # emptied once the matcher is built (bot.match.build): words met only in the knowledge
+def _fold_other(word: str) -> str:
     word = word.casefold().translate(_LATIN_EXTRA).translate(_ARABIC).translate(_ARABIC_DIGITS)
     decomposed = unicodedata.normalize("NFKD", word)
     base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
@@ -85,6 +91,15 @@ def fold_word(word: str) -> str:
                     base = base[len(prefix) :]
                     break
     return base
+
+
+def forget_folded_words() -> None:
+    """Empty the cache of folded words (the knowledge's, once the matcher is built); messages refill it."""
+    _fold_other.cache_clear()
+
+
+def folded_words_cached() -> int:
+    return _fold_other.cache_info().currsize
 
 
 def without_marks(text: str) -> str:

@@ -147,6 +147,19 @@ def test_another_languages_phrase_read_loosely_is_only_a_hint() -> None:
     assert [hit.loose if hit else None for hit in hits] == [False, False, True]
 
 
+def test_another_languages_phrase_must_keep_its_word_order() -> None:
+    """Free word order is a language's own too: an English message with "me" in one place and "mate's" in another
+    fired the Portuguese "me mate" and gave a question about sofa-surfing the crisis reply."""
+    kb = KnowledgeBase((), (), (), (), crisis={"pt": {"violence": ("me mate",)}, "en": {"violence": ("hit me",)}})
+    detector = CrisisDetector(kb)
+    scattered = detector.detect(tokens("I sleep on a mate's couch and he told me to leave by Friday"), "en")
+    assert scattered is not None and scattered.loose
+    in_order = detector.detect(tokens("socorro, ele disse que me mate"), "en")  # word for word, as written
+    assert in_order is not None and not in_order.loose
+    own = detector.detect(tokens("me he hit, again, please"), "en")  # its own language: any order
+    assert own is not None and not own.loose
+
+
 def test_a_loose_phrase_gives_the_line_but_not_the_crisis_reply() -> None:
     hint = CrisisHit("violence", "me mata", "pt", loose=True)
     unsure = SemanticScores(np.zeros(1), 0.0, {"violence": -0.01}, look_alike=-0.02, danger_now=0.5)
