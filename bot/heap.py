@@ -2,7 +2,7 @@
 
 Building the matcher makes and drops hundreds of megabytes of small objects (the knowledge's words, n-grams, the
 embedding batches). The C allocator keeps the freed pages for later and the bot's resident memory stays near its
-peak; glibc's `malloc_trim` returns them (benchmarks/load.py: about 10 MB after a build). Elsewhere (macOS, musl,
+peak; glibc's `malloc_trim` returns them (about 10 MB after a build, measured on Linux). Elsewhere (macOS, musl,
 Windows) there is nothing to call and this does nothing.
 """
 

@@ -1,7 +1,10 @@
 from __future__ import annotations
 
+import atexit
+import logging
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -11,6 +14,22 @@ from bot.kb import KnowledgeBase, load_knowledge
 os.environ.setdefault("PTB_TIMEDELTA", "1")  # as run_bot.py does: durations as timedelta
 PROJECT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = PROJECT / "knowledge"
+
+
+@pytest.hookimpl(trylast=True)
+def pytest_sessionfinish(session: pytest.Session, exitstatus: int) -> None:
+    """Leave with pytest's own exit status once its work is done, before the interpreter tears down the background
+    threads some tests leave running. In that tear-down a thread caught inside a C++ extension (greenlet, under
+    SQLAlchemy's async bridge, is the likely one: python-greenlet/greenlet#324 describes the same race) aborted the
+    whole process, "terminate called without an active exception", after all 876 tests had passed (CI, once)."""
+    atexit.register(_leave, int(exitstatus))
+
+
+def _leave(status: int) -> None:
+    logging.shutdown()
+    sys.stdout.flush()
+    sys.stderr.flush()
+    os._exit(status)
 
 
 @pytest.fixture(scope="session")

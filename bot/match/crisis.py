@@ -20,7 +20,7 @@ from rapidfuzz.distance import Prefix
 from bot.kb.model import KnowledgeBase
 from bot.languages import LANGUAGES, relatives
 from bot.match.similarity import lengths
-from bot.text.normalise import tokens
+from bot.text.normalise import contains_phrase, tokens
 
 MAX_EXTRA_LETTERS = 3  # "kill" matches "killing" but not "killjoys"
 TYPO_MIN_RATIO = 88.0
@@ -74,7 +74,7 @@ class CrisisDetector:
         if own is not None:
             foreign = ~own & self._fires(exact)
             for n in np.flatnonzero(foreign):
-                foreign[n] = _contains(in_order, self._words[n])
+                foreign[n] = contains_phrase(in_order, self._words[n])
             strict = np.where(own, fires, foreign)
             if not strict.any():
                 hit = self._best(fires)
@@ -105,9 +105,3 @@ class CrisisDetector:
         ratio = process.cdist(words, self._terms, scorer=fuzz.ratio, dtype=np.float32, workers=1)
         typo = (ratio >= TYPO_MIN_RATIO) & (t_len >= TYPO_MIN_LENGTH)
         return exact.any(axis=0), (exact | inflected | typo).any(axis=0)
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    """Does `phrase` appear in `words` word for word, in its order?"""
-    n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))

@@ -11,7 +11,7 @@ unless the learned signals are sure on their own (bot/match/danger.py). Distress
 from __future__ import annotations
 
 from bot.kb.model import KnowledgeBase
-from bot.text.normalise import tokens
+from bot.text.normalise import contains_phrase, tokens
 
 
 def laughter(word: str) -> str:
@@ -45,9 +45,4 @@ class JokeSigns:
             return True
         if any(laughter(w) in self.words for w in words):
             return True
-        return any(_contains(words, phrase) for phrase in self.phrases)
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+        return any(contains_phrase(words, phrase) for phrase in self.phrases)

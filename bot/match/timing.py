@@ -1,5 +1,5 @@
-"""Is a message telling of something that is over? "Two years ago my boss took my passport; that is all in the past,
-now I need a reference" holds a crisis phrase but no danger now.
+"""Is a message telling of something that is over? "Two years ago my boss took my passport; the police sorted it
+out. Where can I get a reference?" holds a crisis phrase but no danger now.
 
 The signs are data: `past:` in `knowledge/crisis/<lang>.yaml` lists words placing an event in the past ("years
 ago", "rok temu", "когда я был ребёнком") and `now:` words saying it goes on or is coming ("still", "tonight",
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bot.kb.model import KnowledgeBase
 from bot.languages import relatives
-from bot.text.normalise import tokens
+from bot.text.normalise import contains_phrase, tokens
 
 Signs = dict[str, tuple[tuple[str, ...], ...]]
 
@@ -35,15 +35,10 @@ class TimeSigns:
 
 def _found(signs: Signs, words: list[str], langs: frozenset[str] | None) -> bool:
     return any(
-        (langs is None or lang in langs) and any(_contains(words, phrase) for phrase in phrases)
+        (langs is None or lang in langs) and any(contains_phrase(words, phrase) for phrase in phrases)
         for lang, phrases in signs.items()
     )
 
 
 def _folded(per_language: dict[str, tuple[str, ...]]) -> Signs:
     return {lang: tuple(t for t in (tuple(tokens(s)) for s in signs) if t) for lang, signs in per_language.items()}
-
-
-def _contains(words: list[str], phrase: tuple[str, ...]) -> bool:
-    n = len(phrase)
-    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))

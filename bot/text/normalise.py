@@ -93,6 +93,12 @@ def _fold_other(word: str) -> str:
     return base
 
 
+def contains_phrase(words: list[str], phrase: tuple[str, ...]) -> bool:
+    """Does `phrase` (folded words) appear in `words` word for word, in its order?"""
+    n = len(phrase)
+    return any(tuple(words[i : i + n]) == phrase for i in range(len(words) - n + 1))
+
+
 def forget_folded_words() -> None:
     """Empty the cache of folded words (the knowledge's, once the matcher is built); messages refill it."""
     _fold_other.cache_clear()
