@@ -152,9 +152,10 @@ class Matcher:
             danger = Danger("possible" if phrase.loose else "crisis", (phrase.kind,)) if phrase else Danger(None)
         else:
             joking = self.jokes.found(text, words)
-            over = self.timing.over(words, detected)
+            over = phrase is not None and self.timing.over(words, detected)  # only a phrase is ever doubted for it
             danger = assess(phrase, self.crisis_model.score(words), sem, joking, len(words), over)
-        if danger.level == "crisis" and phrase is None and len(words) <= FEW_WORDS and self._plea(words):
+        plea = danger.level == "crisis" and phrase is None and len(words) <= FEW_WORDS
+        if plea and self.smalltalk.kind(words) == "help":
             # "help me please" alone: the learned signals read little in a few words, and the help reply answers it
             # (with the one-line "call 999" above it, as every request for help gets)
             danger = Danger("possible", danger.kinds, danger.score)
@@ -169,10 +170,6 @@ class Matcher:
             possible = ()  # "main menu", "thanks", "ok"
         kinds = danger.kinds if crisis is not None else ()
         return MatchResult(reply_lang, tuple(words), crisis, smalltalk, matches, possible, kinds)
-
-    def _plea(self, words: list[str]) -> bool:
-        """Is the whole message a bare request for help ("I need help", "pomóżcie mi")?"""
-        return self.smalltalk.kind(words) == "help"
 
     def crisis_words(self, text: str) -> bool:
         """A quick look (well under a millisecond) for crisis phrases, before the full match (tens of
