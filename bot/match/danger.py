@@ -44,6 +44,10 @@ LOOK_ALIKE_SCORE = -0.04  # ... and only when the learned signals together lean 
 # a high place sat a little nearer a look-alike, with the learned signals at the fence)
 ORDINARY_VETO = -0.35
 JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the learned signals are this sure
+# Without a crisis phrase, the words model must not lean against a crisis: the danger classifier alone read a request
+# for a joke as danger (0.99), and the meaning margin ties on a vivid complaint about neighbours (dev sets U and W
+# with the tests' data: 4 of 51 false alarms fewer, no crisis lost; at 0.0 two child crises of the tests' data were)
+WORDS_AGAINST = -0.1
 SECOND_KIND_WITHIN = 0.01  # another kind this close to the first: its line is given too
 MAX_KINDS = 3  # a farewell with a locked door can sit as near violence and a child as suicide: all three lines
 
@@ -83,6 +87,8 @@ def assess(
     )
     trusted = phrase is not None and not phrase.loose and not near_look_alike and not ordinary
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
+    if phrase is None and words_score < WORDS_AGAINST:  # the meaning signals alone, the words leaning the other way
+        enough = False
     # a phrase in a story that is over counts only when the learned signals find a crisis on their own (a farewell
     # thanks people for "the last year": the past signs must never take away a crisis the learned signals see)
     doubted = (joking and score < JOKING_SURE) or (over and not enough)

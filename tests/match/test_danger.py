@@ -191,3 +191,13 @@ def test_the_danger_classifier_alone_can_raise_the_line() -> None:
     assert assess(None, -0.5, alarmed, n_words=20).level == "possible"
     assert assess(None, -0.5, calm, n_words=20).level is None
     assert assess(None, -0.5, alarmed, n_words=3).level is None  # too short to tell
+
+
+def test_without_a_phrase_the_words_must_not_lean_against_a_crisis() -> None:
+    """The meaning signals alone (the nearest crisis examples and the danger classifier both alarmed) make a crisis
+    only while the words model does not read the message as ordinary; the one-line "call 999" stays either way."""
+    alarmed = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": 0.02}, danger_now=1.0)
+    assert assess(None, 0.0, alarmed, n_words=12).level == "crisis"
+    assert assess(None, -0.3, alarmed, n_words=12).level == "possible"
+    hit = CrisisHit("violence", "he will kill me", "en")
+    assert assess(hit, -0.3, alarmed, n_words=12).level == "crisis"  # a crisis phrase does not need the words' consent
