@@ -27,7 +27,7 @@ from bot.text.normalise import contains_phrase, tokens
 MAX_EXTRA_LETTERS = 3  # "kill" matches "killing" but not "killjoys"
 TYPO_MIN_RATIO = 88.0
 TYPO_MIN_LENGTH = 6
-SCATTER_SLACK = 3  # other words allowed among a phrase's own ("zabije mnie" ~ "mnie dziś zabije")
+SCATTER_SLACK = 6  # other words allowed among a phrase's own ("zabije mnie" ~ "mnie jak tylko wróci do domu to zabije")
 
 
 @dataclass(frozen=True)

@@ -43,6 +43,8 @@ WORDS_SURE = 0.5
 LOOK_ALIKE_SCORE = -0.04  # ... and only when the learned signals together lean to ordinary (set Q: a farewell from
 # a high place sat a little nearer a look-alike, with the learned signals at the fence)
 ORDINARY_VETO = -0.35
+ORDINARY_WORDS = -0.1  # ... with the words model clearly against too, not merely unsure (set V: a Latvian message
+# naming suicidal thoughts and asking whom to talk to sat at -0.04 in words; the danger classifier read a question)
 JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the learned signals are this sure
 # Without a crisis phrase, the words model must not lean against a crisis: the danger classifier alone read a request
 # for a joke as danger (0.99), and the meaning margin ties on a vivid complaint about neighbours (dev sets U and W
@@ -81,7 +83,7 @@ def assess(
     if phrase is not None:
         kinds = [phrase.kind, *(k for k in kinds if k != phrase.kind)][:MAX_KINDS]
     look_alike = sem.look_alike if sem is not None else -1.0
-    ordinary = sem is not None and words_score < 0 and score < ORDINARY_VETO  # both learned signals disagree
+    ordinary = sem is not None and words_score < ORDINARY_WORDS and score < ORDINARY_VETO  # both learned signals: no
     near_look_alike = look_alike >= LOOK_ALIKE_VETO or (
         look_alike >= LOOK_ALIKE_NEAR and words_score < WORDS_SURE and score < LOOK_ALIKE_SCORE
     )

@@ -111,6 +111,11 @@ def test_a_crisis_phrase_is_vetoed_only_when_both_learned_signals_read_it_as_ord
     far_in_meaning = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"violence": -0.03}, look_alike=-0.02)
     assert assess(phrase, 0.4, far_in_meaning).level == "crisis"
     assert assess(phrase, -1.0, far_in_meaning).level == "possible"
+    # words merely unsure (a little below zero) do not veto a phrase, however calm its meaning reads
+    calm = SemanticScores(
+        issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.01}, look_alike=-0.02, danger_now=0.0
+    )
+    assert assess(CrisisHit("suicide", "thoughts of suicide", "en"), -0.05, calm).level == "crisis"
 
 
 def test_a_crisis_phrase_always_gets_at_least_the_one_line() -> None:
