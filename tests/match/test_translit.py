@@ -53,3 +53,14 @@ def test_finglish_that_arabic_letters_explain_as_well_is_read_as_persian(matcher
         "salam, ye name az bank umade vali nemifahmam chi neveshte, kasi hast baram tarjome kone?"
     )
     assert reading is not None and reading.lang == "fa"
+
+
+def test_an_emergency_in_arabizi_is_a_crisis_when_its_typed_words_are_sure(
+    matcher: Matcher, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Read into Arabic letters, a father who fell, is shaking and does not answer looks ordinary to the words model;
+    as typed, in Latin letters, the model learned such messages and is sure: the crisis reply, not only the line."""
+    text = "ya rab, bayyi wa2e3 3al ard w 3am yer3ash w ma 3am yerod 3alayna"
+    assert matcher.match(text).danger == "crisis"
+    monkeypatch.setattr("bot.match.matcher.TYPED_SURE", 99.0)  # the typed reading ignored
+    assert matcher.match(text).danger != "crisis"
