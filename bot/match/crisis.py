@@ -1,9 +1,7 @@
 """Crisis detection: does a message show an immediate risk to someone's life or safety?
 
 Each crisis phrase in `knowledge/crisis/<lang>.yaml` fires when every one of its words appears in the message,
-in any order, allowing an inflected ending ("kill" ~ "killing", "zabić" ~ "zabije") or a typo; its words must
-stand together (at most SCATTER_SLACK other words among them): "won't" in one clause and "wake up" in another of
-a question about nightmares are not "won't wake up", only a hint. Phrases of all
+in any order, allowing an inflected ending ("kill" ~ "killing", "zabić" ~ "zabije") or a typo. Phrases of all
 languages are checked, whatever language the message seems to be in: missing a crisis is the worst error. Endings,
 typos and free word order are a language's own, though: a phrase of a language the message is not written in (nor a
 close relative) must appear word for word and in its order to count as a crisis phrase (the English "mate" is not
@@ -27,7 +25,6 @@ from bot.text.normalise import contains_phrase, tokens
 MAX_EXTRA_LETTERS = 3  # "kill" matches "killing" but not "killjoys"
 TYPO_MIN_RATIO = 88.0
 TYPO_MIN_LENGTH = 6
-SCATTER_SLACK = 6  # other words allowed among a phrase's own ("zabije mnie" ~ "mnie jak tylko wróci do domu to zabije")
 
 
 @dataclass(frozen=True)
@@ -69,35 +66,21 @@ class CrisisDetector:
         words = list(dict.fromkeys(words))
         if not words or not self._terms:
             return None
-        exact, matched = self._terms_present(words)
-        present = np.asarray(matched.any(axis=0))
+        exact, present = self._terms_present(words)
         if not present.any():
             return None
         fires = self._fires(present)
         own = self._langs.get(lang) if lang is not None else None
-        if own is None:  # language unknown (or the rewrites of a Latin-letter message in every script, as one list)
-            return self._best(fires)
-        foreign = ~own & self._fires(exact)
-        for n in np.flatnonzero(foreign):
-            foreign[n] = contains_phrase(in_order, self._words[n])
-        strict = np.where(own, fires, foreign)
-        at = {word: n for n, word in enumerate(words)}
-        in_place = matched[[at[w] for w in in_order]]  # (the message's words in order, terms)
-        for n in np.flatnonzero(strict & (self._phrase_sizes > 1)):
-            strict[n] = self._together(int(n), in_place)
-        if not strict.any():
-            hit = self._best(fires)
-            return replace(hit, loose=True) if hit is not None else None
-        return self._best(strict)
-
-    def _together(self, n: int, matched: np.ndarray) -> bool:
-        """Do phrase n's words stand together in the message (any order, at most SCATTER_SLACK other words among
-        them)? `matched`: (message words in order, terms)."""
-        start, size = int(self._phrase_starts[n]), int(self._phrase_sizes[n])
-        terms = self._phrase_terms[start : start + size]
-        hits = matched[:, terms]  # (positions, phrase words)
-        width = size + SCATTER_SLACK
-        return any(bool(hits[first : first + width].any(axis=0).all()) for first in np.flatnonzero(hits.any(axis=1)))
+        if own is not None:
+            foreign = ~own & self._fires(exact)
+            for n in np.flatnonzero(foreign):
+                foreign[n] = contains_phrase(in_order, self._words[n])
+            strict = np.where(own, fires, foreign)
+            if not strict.any():
+                hit = self._best(fires)
+                return replace(hit, loose=True) if hit is not None else None
+            fires = strict
+        return self._best(fires)
 
     def _best(self, fires: np.ndarray) -> CrisisHit | None:
         """Of the phrases that fired, the most specific (most words): it explains the alarm best."""
@@ -113,8 +96,7 @@ class CrisisDetector:
         return fires
 
     def _terms_present(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
-        """Per term: present word for word; and per word and term: matched with an inflected ending or a typo
-        allowed."""
+        """Per term: present word for word, and present with an inflected ending or a typo allowed."""
         w_len = lengths(words)[:, None]
         t_len = self._term_lengths[None, :]
         prefix = process.cdist(words, self._terms, scorer=Prefix.similarity, dtype=np.int32, workers=1)
@@ -122,4 +104,4 @@ class CrisisDetector:
         inflected = (prefix >= np.maximum(3, t_len - 1)) & (w_len - prefix <= MAX_EXTRA_LETTERS) & (t_len >= 3)
         ratio = process.cdist(words, self._terms, scorer=fuzz.ratio, dtype=np.float32, workers=1)
         typo = (ratio >= TYPO_MIN_RATIO) & (t_len >= TYPO_MIN_LENGTH)
-        return exact.any(axis=0), exact | inflected | typo
+        return exact.any(axis=0), (exact | inflected | typo).any(axis=0)
