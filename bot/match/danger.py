@@ -42,13 +42,13 @@ LOOK_ALIKE_NEAR = 0.005
 WORDS_SURE = 0.5
 LOOK_ALIKE_SCORE = -0.04  # ... and only when the learned signals together lean to ordinary (set Q: a farewell from
 # a high place sat a little nearer a look-alike, with the learned signals at the fence)
-ORDINARY_VETO = -0.35
-ORDINARY_WORDS = -0.1  # ... with the words model clearly against too, not merely unsure (set V: a Latvian message
-# naming suicidal thoughts and asking whom to talk to sat at -0.04 in words; the danger classifier read a question)
+ORDINARY_VETO = -0.35  # ... with the words model against it too (WORDS_AGAINST)
 JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the learned signals are this sure
-# Without a crisis phrase, the words model must not lean against a crisis: the danger classifier alone read a request
-# for a joke as danger (0.99), and the meaning margin ties on a vivid complaint about neighbours (dev sets U and W
-# with the tests' data: 4 of 51 false alarms fewer, no crisis lost; at 0.0 two child crises of the tests' data were)
+# The words model reads a message as ordinary, not merely unsure. It takes part twice: a crisis phrase is vetoed only
+# when the words are against it (set V: a Latvian message naming suicidal thoughts sat at -0.04 in words, and 0 as the
+# bound vetoed it); and without a phrase the meaning signals alone make no crisis while the words are against (the
+# danger classifier alone read a request for a joke as danger, 0.99; dev sets U and W with the tests' data: 4 of 51
+# false alarms fewer, no crisis lost; at 0.0 two child crises of the tests' data were)
 WORDS_AGAINST = -0.1
 SECOND_KIND_WITHIN = 0.01  # another kind this close to the first: its line is given too
 MAX_KINDS = 3  # a farewell with a locked door can sit as near violence and a child as suicide: all three lines
@@ -83,14 +83,14 @@ def assess(
     if phrase is not None:
         kinds = [phrase.kind, *(k for k in kinds if k != phrase.kind)][:MAX_KINDS]
     look_alike = sem.look_alike if sem is not None else -1.0
-    ordinary = sem is not None and words_score < ORDINARY_WORDS and score < ORDINARY_VETO  # both learned signals: no
+    words_against = words_score < WORDS_AGAINST
+    ordinary = sem is not None and words_against and score < ORDINARY_VETO  # both learned signals: no
     near_look_alike = look_alike >= LOOK_ALIKE_VETO or (
         look_alike >= LOOK_ALIKE_NEAR and words_score < WORDS_SURE and score < LOOK_ALIKE_SCORE
     )
     trusted = phrase is not None and not phrase.loose and not near_look_alike and not ordinary
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
-    if phrase is None and words_score < WORDS_AGAINST:  # the meaning signals alone, the words leaning the other way
-        enough = False
+    enough = enough and (phrase is not None or not words_against)  # the meaning alone, against the words: not enough
     # a phrase in a story that is over counts only when the learned signals find a crisis on their own (a farewell
     # thanks people for "the last year": the past signs must never take away a crisis the learned signals see)
     doubted = (joking and score < JOKING_SURE) or (over and not enough)

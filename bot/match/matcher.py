@@ -124,7 +124,7 @@ class Matcher:
     def match(self, text: str, lang: str | None = None, client_lang: str | None = None) -> MatchResult:
         """`lang`: the user's chosen language (wins); `client_lang`: the Telegram client's (fallback)."""
         text = NOISE.sub(" ", text[: MAX_MESSAGE_CHARS * 2])[:MAX_MESSAGE_CHARS]  # links and markup say nothing
-        words = tokens(text)
+        typed = words = tokens(text)
         reading = self.translit.read(text) if len(words) >= 2 else None
         if reading is not None:  # Russian, Arabic... typed in Latin letters: read it in its own script
             words = tokens(reading.text) or words
@@ -160,8 +160,8 @@ class Matcher:
             over = phrase is not None and self.timing.over(words, detected)  # only a phrase is ever doubted for it
             words_score = self.crisis_model.score(words)
             if reading is not None:  # Arabizi, Finglish...: the words model also knows them as typed, in Latin letters
-                typed = self.crisis_model.score(tokens(text))
-                words_score = max(words_score, typed) if typed >= TYPED_SURE else words_score
+                as_typed = self.crisis_model.score(typed)
+                words_score = max(words_score, as_typed) if as_typed >= TYPED_SURE else words_score
             danger = assess(phrase, words_score, sem, joking, len(words), over)
         plea = danger.level == "crisis" and phrase is None and len(words) <= FEW_WORDS
         if plea and self.smalltalk.kind(words) == "help":
