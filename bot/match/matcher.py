@@ -32,7 +32,7 @@ from bot.match.smalltalk import QUIET_KINDS, SmallTalk
 from bot.match.timing import TimeSigns
 from bot.match.translit import TranslitReader
 from bot.text.language import LanguageGuesser
-from bot.text.normalise import MAX_MESSAGE_CHARS, sentences, tokens
+from bot.text.normalise import MAX_MESSAGE_CHARS, sentences, tokens, word_set
 from bot.text.translit import candidates
 
 NOISE = re.compile(r"https?://\S+|www\.\S+|\S+@\S+|<[^>]*>|&#?\w+;|[*_`~#\[\]()]+")
@@ -110,9 +110,7 @@ class Matcher:
         # index's terms above
         said = _texts_by_language(kb.examples, kb.crisis_examples, kb.crisis, kb.smalltalk)
         for lang, texts in said.items():
-            known = vocabulary.setdefault(lang, set())
-            for text in texts:
-                known.update(tokens(text))
+            vocabulary.setdefault(lang, set()).update(word_set(texts))
         self.vocabulary = vocabulary
         self.guesser = LanguageGuesser(vocabulary)
         self.translit = TranslitReader(vocabulary)

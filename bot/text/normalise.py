@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Callable, Iterable
 from functools import lru_cache
 
 from anyascii import anyascii
@@ -64,9 +65,27 @@ class _CleanTable(dict[int, str]):
 _CLEAN = _CleanTable()
 
 
+class _CharTable(dict[int, str]):
+    """A str.translate table worked out once per character by `rule` (then translate runs in C)."""
+
+    def __init__(self, rule: Callable[[str], str]) -> None:
+        super().__init__()
+        self.rule = rule
+
+    def __missing__(self, code: int) -> str:
+        out = self[code] = self.rule(chr(code))
+        return out
+
+
+_NO_MARKS = _CharTable(lambda ch: "" if unicodedata.combining(ch) else ch)  # after NFKD: the diacritics
+_LATIN_TO_ASCII = _CharTable(lambda ch: anyascii(ch) if _is_latin(ch) else ch)  # "ł", "ø"... that do not decompose
+
+
 def clean(text: str) -> str:
     """Drop control, format (zero-width, bidi overrides) and private-use characters; cut to the size limit."""
     text = unicodedata.normalize("NFKC", text[: MAX_MESSAGE_CHARS * 2])
+    if text.isprintable():  # none of those characters (most texts): nothing to translate
+        return text[:MAX_MESSAGE_CHARS]
     return text.translate(_CLEAN)[:MAX_MESSAGE_CHARS]
 
 
@@ -77,13 +96,12 @@ def fold_word(word: str) -> str:
     return _fold_other(word)
 
 
-@lru_cache(maxsize=65536)  # emptied once the matcher is built (bot.match.build): words met only in the knowledge
+@lru_cache(maxsize=131072)  # emptied once the matcher is built (bot.match.build): words met only in the knowledge
 def _fold_other(word: str) -> str:
     word = word.casefold().translate(_LATIN_EXTRA).translate(_ARABIC).translate(_ARABIC_DIGITS)
-    decomposed = unicodedata.normalize("NFKD", word)
-    base = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    base = unicodedata.normalize("NFKD", word).translate(_NO_MARKS)
     if not base.isascii():
-        base = "".join(anyascii(ch) if _is_latin(ch) else ch for ch in base).lower()
+        base = base.translate(_LATIN_TO_ASCII).lower()
     if _is_arabic_script(base):
         for prefixes in (_CLITIC_PREFIXES, _ARABIC_PREFIXES):
             for prefix in prefixes:
@@ -116,9 +134,37 @@ def without_marks(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Folded word tokens of `text` (after `clean`). Combining marks are dropped first, so a vowel sign inside a
     word (Arabic and Persian harakat: "رُما") does not split it in two."""
-    text = _CONTRACTION_RE.sub(lambda m: f"{_CONTRACTION_STEMS.get(m[1].lower(), m[1])} not", clean(text))
+    text = clean(text)
+    lowered = text.lower()
+    if "nt" in lowered or "n't" in lowered or "n’t" in lowered:  # the regex is slow; most texts have none
+        text = _CONTRACTION_RE.sub(lambda m: f"{_CONTRACTION_STEMS.get(m[1].lower(), m[1])} not", text)
+        lowered = text.lower()
+    if text.isascii():  # folding is only lower case: one call for the whole text
+        return _TOKEN_RE.findall(lowered)
     text = _COMBINING_RE.sub("", text)
-    return [fold_word(t) for t in _TOKEN_RE.findall(text)]
+    return [word.lower() if word.isascii() else _fold_other(word) for word in _TOKEN_RE.findall(text)]
+
+
+def word_set(texts: Iterable[str]) -> set[str]:
+    """Every word `tokens` finds in `texts`, read as one text so that each distinct word is folded once (the
+    matcher's vocabulary: tens of thousands of texts, a few hundred thousand words, far fewer distinct ones)."""
+    words: set[str] = set()
+    short: list[str] = []
+    for text in texts:
+        normal = unicodedata.normalize("NFKC", text[: MAX_MESSAGE_CHARS * 2])
+        if len(normal) > MAX_MESSAGE_CHARS:  # `tokens` reads only the start of a long text: so does this
+            words.update(tokens(text))
+            continue
+        lowered = normal.lower()
+        if "nt" in lowered or "n't" in lowered or "n’t" in lowered:
+            normal = _CONTRACTION_RE.sub(lambda m: f"{_CONTRACTION_STEMS.get(m[1].lower(), m[1])} not", normal)
+        short.append(normal)
+    joined = " ".join(short)
+    if not joined.isprintable():
+        joined = joined.translate(_CLEAN)
+    found = set(_TOKEN_RE.findall(_COMBINING_RE.sub("", joined)))
+    words.update(word.lower() if word.isascii() else _fold_other(word) for word in found)
+    return words
 
 
 def _is_latin(ch: str) -> bool:

@@ -37,6 +37,18 @@ def test_a_second_start_embeds_nothing(tmp_path: Path) -> None:
     assert np.allclose(vectors, again, atol=1e-2)
 
 
+def test_the_knowledge_scores_the_same_before_and_after_a_restart(tmp_path: Path) -> None:
+    """A text embedded now is given exactly as it is stored for the next start (the model's vectors rounded to
+    half precision), so an answer does not change because the bot restarted."""
+    texts = ["rent arrears", "an interpreter at the GP", "school places"]
+    encoder = CountingEncoder()
+    encoder.passages = lambda batch: np.full((len(batch), 8), 1 / 3, dtype=np.float32)  # type: ignore[method-assign]
+    first = EmbeddingCache(tmp_path, encoder).passages(texts)
+    again = EmbeddingCache(tmp_path, CountingEncoder()).passages(texts)
+    assert first.dtype == again.dtype == np.float32
+    assert np.array_equal(first, again)
+
+
 def test_after_an_edit_only_the_changed_text_is_embedded(tmp_path: Path) -> None:
     EmbeddingCache(tmp_path, CountingEncoder()).passages(["housing", "english classes", "a GP"])
     encoder = CountingEncoder()

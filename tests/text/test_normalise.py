@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.text.normalise import MAX_MESSAGE_CHARS, clean, fold_word, tokens
+from bot.text.normalise import MAX_MESSAGE_CHARS, clean, fold_word, tokens, word_set
 
 
 def test_diacritics_are_folded_including_polish_l() -> None:
@@ -38,3 +38,21 @@ def test_vowel_signs_do_not_split_a_word() -> None:
     assert tokens("ما یه خانواده رُما هستیم") == tokens("ما یه خانواده رما هستیم")
     assert tokens("مُدَرِّسَة") == ["مدرسه"]
     assert tokens("cafe\u0301 au lait") == ["cafe", "au", "lait"]
+
+
+def test_the_words_of_many_texts_read_at_once_are_the_words_each_text_gives() -> None:
+    """The matcher's vocabulary is read from all the knowledge's texts in one pass: it must know exactly the words
+    a message's `tokens` will be compared with, no more and no fewer."""
+    texts = [
+        "Mój syn nie może dostać się do szkoły",
+        "she doesn't answer, he isnt breathing",
+        "ما یه خانواده رُما هستیم\u200cخواهم",
+        "ﬁle ½ Ⅻ\u200b hidden\ttab\nnew line",
+        "Ťažko sa mi dýcha, " + "word " * 130 + "tail-words-beyond-the-cut",  # longer than a message is read
+        "",
+    ]
+    expected: set[str] = set()
+    for text in texts:
+        expected.update(tokens(text))
+    assert word_set(texts) == expected
+    assert "beyond" not in expected
