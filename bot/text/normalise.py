@@ -34,6 +34,7 @@ _ARABIC = str.maketrans(
     }
 )
 _ARABIC_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+_FOLD = {**_LATIN_EXTRA, **_ARABIC, **_ARABIC_DIGITS}  # one pass: no table's output is another's input
 _ZW_JOINERS = {"\u200c": " ", "\u200d": ""}  # ZWNJ separates Persian word parts: treat it as a space
 _TOKEN_RE = re.compile(r"[^\W_]+", re.UNICODE)
 _COMBINING_RE = re.compile(r"[\u0300-\u036f\u064b-\u065f\u0670\u06d6-\u06ed]")
@@ -98,7 +99,7 @@ def fold_word(word: str) -> str:
 
 @lru_cache(maxsize=131072)  # emptied once the matcher is built (bot.match.build): words met only in the knowledge
 def _fold_other(word: str) -> str:
-    word = word.casefold().translate(_LATIN_EXTRA).translate(_ARABIC).translate(_ARABIC_DIGITS)
+    word = word.casefold().translate(_FOLD)
     base = unicodedata.normalize("NFKD", word).translate(_NO_MARKS)
     if not base.isascii():
         base = base.translate(_LATIN_TO_ASCII).lower()
