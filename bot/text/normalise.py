@@ -156,14 +156,13 @@ def word_set(texts: Iterable[str]) -> set[str]:
         if len(normal) > MAX_MESSAGE_CHARS:  # `tokens` reads only the start of a long text: so does this
             words.update(tokens(text))
             continue
+        if not normal.isprintable():
+            normal = normal.translate(_CLEAN)
         lowered = normal.lower()
         if "nt" in lowered or "n't" in lowered or "n’t" in lowered:
             normal = _CONTRACTION_RE.sub(lambda m: f"{_CONTRACTION_STEMS.get(m[1].lower(), m[1])} not", normal)
-        short.append(normal)
-    joined = " ".join(short)
-    if not joined.isprintable():
-        joined = joined.translate(_CLEAN)
-    found = set(_TOKEN_RE.findall(_COMBINING_RE.sub("", joined)))
+        short.append(normal if normal.isascii() else _COMBINING_RE.sub("", normal))
+    found = set(_TOKEN_RE.findall(" ".join(short)))
     words.update(word.lower() if word.isascii() else _fold_other(word) for word in found)
     return words
 
