@@ -49,23 +49,6 @@ _ARABIC_PREFIXES = ("وال", "بال", "فال", "كال", "کال", "لل", "�
 _CLITIC_PREFIXES = ("نمي", "مي", "و")
 
 
-class _CleanTable(dict[int, str]):
-    """What `clean` makes of each character, worked out once per character (str.translate then runs in C)."""
-
-    def __missing__(self, code: int) -> str:
-        ch = chr(code)
-        if ch in _ZW_JOINERS:
-            out = _ZW_JOINERS[ch]
-        else:
-            cat = unicodedata.category(ch)
-            out = " " if cat == "Cc" else "" if cat in ("Cf", "Co", "Cs", "Cn") else ch
-        self[code] = out
-        return out
-
-
-_CLEAN = _CleanTable()
-
-
 class _CharTable(dict[int, str]):
     """A str.translate table worked out once per character by `rule` (then translate runs in C)."""
 
@@ -78,6 +61,14 @@ class _CharTable(dict[int, str]):
         return out
 
 
+def _cleaned(ch: str) -> str:
+    if ch in _ZW_JOINERS:
+        return _ZW_JOINERS[ch]
+    category = unicodedata.category(ch)
+    return " " if category == "Cc" else "" if category in ("Cf", "Co", "Cs", "Cn") else ch
+
+
+_CLEAN = _CharTable(_cleaned)  # control, format and private-use characters
 _NO_MARKS = _CharTable(lambda ch: "" if unicodedata.combining(ch) else ch)  # after NFKD: the diacritics
 _LATIN_TO_ASCII = _CharTable(lambda ch: anyascii(ch) if _is_latin(ch) else ch)  # "ł", "ø"... that do not decompose
 
