@@ -126,36 +126,25 @@ def without_marks(text: str) -> str:
 def tokens(text: str) -> list[str]:
     """Folded word tokens of `text` (after `clean`). Combining marks are dropped first, so a vowel sign inside a
     word (Arabic and Persian harakat: "رُما") does not split it in two."""
-    text = clean(text)
-    lowered = text.lower()
-    if "nt" in lowered or "n't" in lowered or "n’t" in lowered:  # the regex is slow; most texts have none
-        text = _CONTRACTION_RE.sub(lambda m: f"{_CONTRACTION_STEMS.get(m[1].lower(), m[1])} not", text)
-        lowered = text.lower()
+    text = _as_split(clean(text))
     if text.isascii():  # folding is only lower case: one call for the whole text
-        return _TOKEN_RE.findall(lowered)
-    text = _COMBINING_RE.sub("", text)
+        return _TOKEN_RE.findall(text.lower())
     return [word.lower() if word.isascii() else _fold_other(word) for word in _TOKEN_RE.findall(text)]
 
 
 def word_set(texts: Iterable[str]) -> set[str]:
     """Every word `tokens` finds in `texts`, read as one text so that each distinct word is folded once (the
     matcher's vocabulary: tens of thousands of texts, a few hundred thousand words, far fewer distinct ones)."""
-    words: set[str] = set()
-    short: list[str] = []
-    for text in texts:
-        normal = unicodedata.normalize("NFKC", text[: MAX_MESSAGE_CHARS * 2])
-        if len(normal) > MAX_MESSAGE_CHARS:  # `tokens` reads only the start of a long text: so does this
-            words.update(tokens(text))
-            continue
-        if not normal.isprintable():
-            normal = normal.translate(_CLEAN)
-        lowered = normal.lower()
-        if "nt" in lowered or "n't" in lowered or "n’t" in lowered:
-            normal = _CONTRACTION_RE.sub(lambda m: f"{_CONTRACTION_STEMS.get(m[1].lower(), m[1])} not", normal)
-        short.append(normal if normal.isascii() else _COMBINING_RE.sub("", normal))
-    found = set(_TOKEN_RE.findall(" ".join(short)))
-    words.update(word.lower() if word.isascii() else _fold_other(word) for word in found)
-    return words
+    found = set(_TOKEN_RE.findall(" ".join(_as_split(clean(text)) for text in texts)))
+    return {word.lower() if word.isascii() else _fold_other(word) for word in found}
+
+
+def _as_split(cleaned: str) -> str:
+    """A cleaned text as `tokens` splits it: English contractions spelt out, combining marks dropped."""
+    lowered = cleaned.lower()
+    if "nt" in lowered or "n't" in lowered or "n’t" in lowered:  # the regex is slow; most texts have none
+        cleaned = _CONTRACTION_RE.sub(lambda m: f"{_CONTRACTION_STEMS.get(m[1].lower(), m[1])} not", cleaned)
+    return cleaned if cleaned.isascii() else _COMBINING_RE.sub("", cleaned)
 
 
 def _is_latin(ch: str) -> bool:
