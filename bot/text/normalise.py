@@ -129,14 +129,14 @@ def tokens(text: str) -> list[str]:
     text = _as_split(clean(text))
     if text.isascii():  # folding is only lower case: one call for the whole text
         return _TOKEN_RE.findall(text.lower())
-    return [word.lower() if word.isascii() else _fold_other(word) for word in _TOKEN_RE.findall(text)]
+    return list(map(fold_word, _TOKEN_RE.findall(text)))
 
 
 def word_set(texts: Iterable[str]) -> set[str]:
     """Every word `tokens` finds in `texts`, read as one text so that each distinct word is folded once (the
     matcher's vocabulary: tens of thousands of texts, a few hundred thousand words, far fewer distinct ones)."""
     found = set(_TOKEN_RE.findall(" ".join(_as_split(clean(text)) for text in texts)))
-    return {word.lower() if word.isascii() else _fold_other(word) for word in found}
+    return set(map(fold_word, found))
 
 
 def _as_split(cleaned: str) -> str:
