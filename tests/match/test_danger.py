@@ -129,11 +129,12 @@ def test_two_close_kinds_give_both_lines() -> None:
     assert assess(None, 1.0, sem).kinds == ("violence", "child")
 
 
-def test_three_close_kinds_give_three_lines_and_a_distant_one_none() -> None:
-    """A farewell behind a locked door can sit as near violence and a child as suicide: each line is given."""
-    crisis = {"violence": 0.0135, "child": 0.0104, "suicide": 0.0104, "medical": 0.0035}
+def test_four_close_kinds_give_four_lines_and_a_distant_one_none() -> None:
+    """A farewell behind a locked door, told by a flatmate, can sit as near violence, trafficking and a child as
+    suicide: each line is given (with three at most, the suicide line was the one left out)."""
+    crisis = {"violence": 0.0101, "trafficking": 0.0094, "child": 0.0087, "suicide": 0.0076, "medical": -0.0005}
     sem = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis=crisis)
-    assert set(assess(None, 0.7, sem).kinds) == {"violence", "child", "suicide"}
+    assert set(assess(None, 0.7, sem).kinds) == {"violence", "trafficking", "child", "suicide"}
 
 
 def test_match_json_carries_the_danger_tier() -> None:
