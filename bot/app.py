@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from bot.conversation import Conversation
+from bot.heap import release_free_memory
 from bot.i18n import Catalogs
 from bot.kb import KnowledgeBase, load_knowledge
 from bot.match import Matcher, build_matcher
@@ -24,9 +26,21 @@ class Core:
     conversation: Conversation
 
 
+MatcherBuilder = Callable[[KnowledgeBase], Matcher]
+
+
 def build_core(knowledge: Path = DEFAULT_KNOWLEDGE, locales: Path = DEFAULT_LOCALES) -> Core:
     """Raises KnowledgeError (with every problem) when the knowledge is invalid: the bot refuses to start."""
-    kb = load_knowledge(knowledge)
-    matcher = build_matcher(kb)
+    core = build_core_from(load_knowledge(knowledge), locales, build_matcher, ConversationMemory())
+    release_free_memory()  # the example messages, dropped once the matcher was built
+    return core
+
+
+def build_core_from(
+    kb: KnowledgeBase, locales: Path, build_matcher: MatcherBuilder, memory: ConversationMemory | None = None
+) -> Core:
+    """`memory`: the running conversation's (a reload keeps what people were just talking about)."""
     catalogs = Catalogs(locales)
-    return Core(kb, matcher, catalogs, Conversation(kb, matcher, catalogs, ConversationMemory()))
+    matcher = build_matcher(kb)
+    kb = kb.without_training_texts()  # the example messages are only read to build the matcher
+    return Core(kb, matcher, catalogs, Conversation(kb, matcher, catalogs, memory))

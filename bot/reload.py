@@ -19,13 +19,9 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bot.app import Core
-from bot.conversation import Conversation
-from bot.i18n import Catalogs
+from bot.app import Core, MatcherBuilder, build_core_from
 from bot.kb import KnowledgeBase, KnowledgeError, load_knowledge
 from bot.kb.problems import Problem
-from bot.match import Matcher
-from bot.memory import ConversationMemory
 from bot.translations import catalog_problems
 
 log = logging.getLogger(__name__)
@@ -33,7 +29,6 @@ POLL_SECONDS = 2.0
 SETTLE_SECONDS = 0.3  # a change is read once the files have stopped changing for this long (editors save in steps)
 BACKGROUND_NICENESS = 10  # the watcher (and the embedding threads it starts) yield the cores to answers
 
-MatcherBuilder = Callable[[KnowledgeBase], Matcher]
 Fingerprint = tuple[tuple[str, int, int], ...]
 
 
@@ -218,12 +213,3 @@ def _lower_this_threads_priority() -> None:
         return
     with contextlib.suppress(OSError):  # not allowed here: it only costs speed
         os.setpriority(os.PRIO_PROCESS, 0, min(os.getpriority(os.PRIO_PROCESS, 0) + BACKGROUND_NICENESS, 19))
-
-
-def build_core_from(
-    kb: KnowledgeBase, locales: Path, build_matcher: MatcherBuilder, memory: ConversationMemory | None = None
-) -> Core:
-    """`memory`: the running conversation's (a reload keeps what people were just talking about)."""
-    catalogs = Catalogs(locales)
-    matcher = build_matcher(kb)
-    return Core(kb, matcher, catalogs, Conversation(kb, matcher, catalogs, memory))

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import DEFAULT_LOCALES
+from bot.app import DEFAULT_LOCALES, build_core_from
 from bot.conversation import Profile
 from bot.kb import KnowledgeBase, load_knowledge
 from bot.match import Matcher
-from bot.reload import LiveCore, Reloader, ReloadResult, build_core_from
+from bot.reload import LiveCore, Reloader, ReloadResult
 from bot.telegram.app import _with_sighup
 
 NEW_PHRASE = "zorblax quandary"
@@ -145,3 +145,16 @@ def test_the_background_rebuild_runs_below_the_priority_of_the_threads_that_answ
         assert niceness[0] > os.getpriority(os.PRIO_PROCESS, 0)  # the answering (main) thread is untouched
     finally:
         reloader.stop()
+
+
+def test_the_running_knowledge_keeps_no_example_messages_before_or_after_a_reload(kb_copy: Path) -> None:
+    """The 44,000 example messages (13 MB of text) only train the matcher: the core that answers does not hold them,
+    and it still answers from what they taught."""
+    reloader = reloader_for(kb_copy)
+    for _ in range(2):
+        core = reloader.live.current
+        assert core.kb.examples == {} and core.kb.crisis_examples == {}
+        outcome = core.conversation.on_text(Profile(lang="en", role="migrant"), "where can I learn English")
+        assert outcome.result is not None and outcome.result.matches[0].issue == "esol"
+        assert reloader.reload_now("test").ok
+    assert load_knowledge(kb_copy).examples  # the files still have them, for the next build

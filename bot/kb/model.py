@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 AUDIENCE_CODES: tuple[str, ...] = ("MW", "AS", "UASC", "R", "LS")
 MIGRANT_AUDIENCES: frozenset[str] = frozenset({"MW", "AS", "UASC", "R"})
@@ -219,6 +219,11 @@ class KnowledgeBase:
     practices: tuple[Practice, ...] = ()
     checklist: Checklist | None = None
     areas: tuple[Area, ...] = ()
+
+    def without_training_texts(self) -> KnowledgeBase:
+        """The knowledge as the running bot keeps it once its matcher is built: the example messages (about 44,000,
+        13 MB of text) are read only to build the matcher, and nothing answers from them."""
+        return replace(self, examples={}, crisis_examples={})
 
     def practices_for(self, issue_id: str) -> list[Practice]:
         """Practices for an issue, best first: those that fit it best (it comes first in their issues), those with a

@@ -93,7 +93,6 @@ class Matcher:
     ) -> None:
         """`semantic`: the embedding model's evidence (bot.match.semantic); without it, words alone decide.
         `crisis_model`: the n-gram crisis model (trained here from the knowledge when not given)."""
-        self.kb = kb
         self.threshold = threshold if threshold is not None else MEANING_THRESHOLD if semantic else DEFAULT_THRESHOLD
         self.semantic = semantic
         self.index = PhrasingsIndex.build(kb)

@@ -17,12 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from bot.app import DEFAULT_LOCALES, PROJECT_ROOT
+from bot.app import DEFAULT_LOCALES, PROJECT_ROOT, build_core_from
 from bot.kb import load_knowledge
 from bot.kb.load import find_problems
 from bot.match import build_matcher
 from bot.match.build import DEFAULT_CACHE
-from bot.reload import LiveCore, Reloader, build_core_from
+from bot.reload import LiveCore, Reloader
 from tests.e2e.conftest import Running, StartBot
 
 ADMIN = 7001

@@ -2,9 +2,10 @@
 each of the 14 languages) was written for these tests by a writer who saw neither the knowledge nor the training
 data. Floors a little under today's figures: losing the off-topic or hard-but-not-urgent examples fails here.
 
-False alarms on these messages are still high (about four in ten of the hard-but-not-urgent ones get the crisis
-reply first: 0.48 in round 5, 0.45 since round 6's examples and threshold): a known weakness, measured here so that
-it cannot get worse unnoticed.
+False alarms on these messages are still high (0.48 of the hard-but-not-urgent ones got the crisis reply first in
+round 5, 0.45 in round 6, 0.19 since then): a known weakness, measured here so that it cannot get worse unnoticed.
+tests/data/hard_lives.jsonl (84 messages, 6 in each language, round 14) is a second such set from another writer:
+hardships told with tears, fear and shame, by migrants and by staff about their clients.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.languages import LANGUAGES
 from bot.match import Matcher
 
 CASES = [
@@ -55,4 +57,22 @@ def test_chat_about_other_things_opens_no_topic(results: dict[str, tuple[list[st
 
 def test_false_alarms_on_hard_but_not_urgent_messages_do_not_grow(results: dict[str, tuple[list[str], bool]]) -> None:
     alarms = [case["id"] for case in HARDSHIP if results[case["id"]][1]]
-    assert len(alarms) / len(HARDSHIP) <= 0.47, alarms
+    assert len(alarms) / len(HARDSHIP) <= 0.25, alarms
+
+
+HARD_LIVES = [
+    json.loads(line)
+    for line in (Path(__file__).resolve().parents[1] / "data" / "hard_lives.jsonl").read_text("utf-8").splitlines()
+    if line.strip()
+]
+
+
+def test_hard_lives_told_with_strong_feelings_find_their_topic_and_few_alarms(matcher: Matcher) -> None:
+    """17 of the 84 get the crisis reply first (0.20; 18 before round 14's 980 look-alike examples): measured so that
+    it cannot grow unnoticed. The topic is among the first three for 83."""
+    assert {case["lang"] for case in HARD_LIVES} == set(LANGUAGES) and len(HARD_LIVES) == 84
+    results = {case["id"]: matcher.match(case["text"]) for case in HARD_LIVES}
+    alarms = [key for key, result in results.items() if result.crisis is not None]
+    found = [case["id"] for case in HARD_LIVES if case["expect"] in [m.issue for m in results[case["id"]].matches][:3]]
+    assert len(alarms) / len(HARD_LIVES) <= 0.25, alarms
+    assert len(found) / len(HARD_LIVES) >= 0.95, sorted({c["id"] for c in HARD_LIVES} - set(found))
