@@ -51,9 +51,8 @@ JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the l
 # false alarms fewer, no crisis lost; at 0.0 two child crises of the tests' data were)
 WORDS_AGAINST = -0.1
 SECOND_KIND_WITHIN = 0.01  # another kind this close to the first: its line is given too
-MAX_KINDS = (
-    4  # a farewell with a locked door can sit as near violence, trafficking and a child as suicide: all four lines
-)
+# a farewell behind a locked door can sit as near violence, trafficking and a child as suicide: all four lines
+MAX_KINDS = 4
 
 
 @dataclass(frozen=True)
