@@ -4,7 +4,7 @@ data. Floors a little under today's figures: losing the off-topic or hard-but-no
 
 False alarms on these messages are still high (0.48 of the hard-but-not-urgent ones got the crisis reply first in
 round 5, 0.45 in round 6, 0.19 since then): a known weakness, measured here so that it cannot get worse unnoticed.
-tests/data/hard_lives.jsonl (84 messages, 6 in each language, round 14) is a second such set from another writer:
+tests/data/hard_lives.jsonl (84 messages, 6 in each language, round 15) is a second such set from another writer:
 hardships told with tears, fear and shame, by migrants and by staff about their clients.
 """
 
@@ -68,7 +68,7 @@ HARD_LIVES = [
 
 
 def test_hard_lives_told_with_strong_feelings_find_their_topic_and_few_alarms(matcher: Matcher) -> None:
-    """17 of the 84 get the crisis reply first (0.20; 18 before round 14's 980 look-alike examples): measured so that
+    """17 of the 84 get the crisis reply first (0.20; 18 before round 15's 980 look-alike examples): measured so that
     it cannot grow unnoticed. The topic is among the first three for 83."""
     assert {case["lang"] for case in HARD_LIVES} == set(LANGUAGES) and len(HARD_LIVES) == 84
     results = {case["id"]: matcher.match(case["text"]) for case in HARD_LIVES}
