@@ -3,9 +3,12 @@
     .venv/bin/python benchmarks/quality.py SET.jsonl [SET2.jsonl ...] [--misses] [--json]
 
 Each line: {"id", "text", "lang_expected", "crisis": bool, "expect": issue id | null} and optionally "style",
-"crisis_kind", "form" (how a crisis is put: plain, indirect, report-other ...), "role" ("staff" | "migrant").
-Prints the overall figures (top1, top3, off-topic rejected, crisis recall, false alarms on ordinary questions and
-on look-alike traps, reply language) and the same per language, per style, per crisis kind and per crisis form.
+"crisis_kind", "form" (how a crisis is put: plain, indirect, report-other ...), "role" ("staff" | "migrant"), and
+"kind" ("ordinary" | "crisis" | "trap" | "offtopic"; a look-alike trap may instead have the style "trap").
+Prints the overall figures (top1, top3, off-topic rejected, crisis recall, any danger line, false alarms on ordinary
+questions, on off-topic chat and on look-alike traps, reply language) and the same per language, per style, per
+crisis kind and per crisis form: each as a rate with its count (`0.976(164/168)`), so that a rate just under a
+bound is not rounded over it. The fp_ figures are the share NOT alarmed (1 - the false-alarm rate).
 `--misses` lists every miss (for dev sets only: never study a blind set's misses).
 """
 
@@ -44,11 +47,11 @@ class Tally:
         for m in metrics:
             ok, n = self.counts.get(m, (0, 0))
             if n:
-                parts.append(f"{m}={ok / n:.2f}({n})")
+                parts.append(f"{m}={ok / n:.3f}({ok}/{n})")
         return " ".join(parts)
 
 
-METRICS = ("top1", "top3", "oos", "crisis", "danger", "fp_plain", "fp_trap", "lang")
+METRICS = ("top1", "top3", "oos", "crisis", "danger", "fp_plain", "fp_chat", "fp_trap", "lang")
 
 
 def evaluate(matcher: Any, cases: list[dict[str, Any]], misses: list[str]) -> dict[str, Tally]:
@@ -76,7 +79,8 @@ def evaluate(matcher: Any, cases: list[dict[str, Any]], misses: list[str]) -> di
             add("crisis", crisis, f"not flagged (danger={danger})")
             add("danger", danger is not None, "no danger line")
         else:
-            metric = "fp_trap" if case.get("style") == "trap" else "fp_plain"
+            trap = case.get("style") == "trap" or case.get("kind") == "trap"
+            metric = "fp_trap" if trap else "fp_plain" if case.get("expect") else "fp_chat"
             add(metric, not crisis, "false alarm")
             if case.get("expect"):
                 add(
