@@ -87,9 +87,12 @@ async def test_an_edit_is_served_within_10_s_while_questions_keep_being_answered
             assert time.monotonic() - edited < 10, "the edit was not served within 10 s"
         assert time.monotonic() - edited < 10
         assert len(during) >= 1
-        # none was held up by the rebuild (2-3 s on 2 cores with today's ~34,000 texts: an answer waiting for it would
-        # take that long); an answer sharing the two cores with it may take about a second (1.2 s seen once in CI)
-        assert max(during) < max(before) + 2.0, (before, during, max(during))
+        rebuild = time.monotonic() - edited  # from the edit to the first answer of the new version
+        # none was held up by the rebuild: an answer waiting for it would take about as long as the rebuild itself
+        # (2-3 s on a fast 2-core machine, 6-7 s on a slower one). An answer sharing the two cores with it takes
+        # longer than usual: 1.0-1.5 s where the rebuild took 6.6 s, and 2.3 s once in CI right after a cold
+        # embedding on that slower machine; so the margin grows with the rebuild (2 s, or 0.4 of the rebuild)
+        assert max(during) < max(before) + max(2.0, 0.4 * rebuild), (before, during, rebuild)
         assert bot.services.live.version == 2
         assert bot.fake.sent_to(ADMIN) == []  # a good edit picked up by the watcher is only logged
 
