@@ -85,9 +85,9 @@ async def test_an_edit_is_served_within_10_s_while_questions_keep_being_answered
             if NEW_TITLE in text:
                 break
             assert time.monotonic() - edited < 10, "the edit was not served within 10 s"
-        assert time.monotonic() - edited < 10
-        assert len(during) >= 1
         rebuild = time.monotonic() - edited  # from the edit to the first answer of the new version
+        assert rebuild < 10
+        assert len(during) >= 1
         # none was held up by the rebuild: an answer waiting for it would take about as long as the rebuild itself
         # (2-3 s on a fast 2-core machine, 6-7 s on a slower one). An answer sharing the two cores with it takes
         # longer than usual: 1.0-1.5 s where the rebuild took 6.6 s, and 2.3 s once in CI right after a cold
