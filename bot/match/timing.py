@@ -17,7 +17,7 @@ from __future__ import annotations
 
 from bot.kb.model import KnowledgeBase
 from bot.languages import relatives
-from bot.text.normalise import contains_phrase, tokens
+from bot.text.normalise import tokens
 
 Signs = dict[str, tuple[tuple[str, ...], ...]]
 
@@ -28,16 +28,29 @@ class TimeSigns:
         self.now = _folded(kb.now)
 
     def over(self, words: list[str], lang: str | None = None) -> bool:
-        """A sign of the past and none of now, in `lang` and its close siblings (every language when None)."""
+        """A sign of the past and none of now, in `lang` and its close siblings (every language when None). The
+        words of a past sign are not read again as a sign of now: "now I am safe" is a past sign, not "now"."""
         langs = relatives(lang) if lang is not None else None
-        return _found(self.past, words, langs) and not _found(self.now, words, langs)
+        past = _spans(self.past, words, langs)
+        if not past:
+            return False
+        rest = [GAP if any(start <= n < end for start, end in past) else w for n, w in enumerate(words)]
+        return not _spans(self.now, rest, langs)
 
 
-def _found(signs: Signs, words: list[str], langs: frozenset[str] | None) -> bool:
-    return any(
-        (langs is None or lang in langs) and any(contains_phrase(words, phrase) for phrase in phrases)
-        for lang, phrases in signs.items()
-    )
+GAP = ""  # stands for a word already read as part of a past sign
+
+
+def _spans(signs: Signs, words: list[str], langs: frozenset[str] | None) -> list[tuple[int, int]]:
+    """Where the signs of the given languages appear in `words`: (start, end) word positions."""
+    found: list[tuple[int, int]] = []
+    for lang, phrases in signs.items():
+        if langs is not None and lang not in langs:
+            continue
+        for phrase in phrases:
+            n = len(phrase)
+            found.extend((i, i + n) for i in range(len(words) - n + 1) if tuple(words[i : i + n]) == phrase)
+    return found
 
 
 def _folded(per_language: dict[str, tuple[str, ...]]) -> Signs:

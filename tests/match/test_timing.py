@@ -23,6 +23,11 @@ from bot.text.normalise import tokens
         ("Kilka lat temu szef zabrał mi paszport i znowu mi grozi", "pl", False),
         ("Pred rokmi ma bil, ako si nájdem byt?", "sk", True),
         ("Pred rokmi ma bil, ako si nájdem byt?", "cs", True),  # a close sibling's signs count
+        # the "now" of a past sign ("I'm safe now") is not a sign that it goes on; another "now" still is
+        ("My old boss locked us in the caravan, but I'm safe now. Can I claim the wages he owes?", "en", True),
+        ("I'm safe now in a hostel but he is here outside and has my passport", "en", False),
+        ("Szef mi groził, ale teraz jestem bezpieczna. Gdzie zgłosić niewypłacone pieniądze?", "pl", True),
+        ("Teraz jestem bezpieczna, ale on znowu dzwoni i grozi", "pl", False),
     ],
 )
 def test_signs_of_a_past_that_is_over(kb: KnowledgeBase, text: str, lang: str, over: bool) -> None:
