@@ -53,6 +53,10 @@ JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the l
 # danger classifier alone read a request for a joke as danger, 0.99; dev sets U and W with the tests' data: 4 of 51
 # false alarms fewer, no crisis lost; at 0.0 two child crises of the tests' data were)
 WORDS_AGAINST = -0.1
+# A crisis phrase whose words stand far apart in the message (bot/match/crisis.py: "we don't want trouble, but it is
+# hard to live like this") counts only when the learned signals do not lean to ordinary: on set R, a targeted set U
+# and the tests' data, no crisis with such a find scored under 0.13, and six false alarms under 0
+SCATTERED_SURE = 0.0
 SECOND_KIND_WITHIN = 0.01  # another kind this close to the first: its line is given too
 # a farewell behind a locked door can sit as near violence, trafficking and a child as suicide: all four lines
 MAX_KINDS = 4
@@ -92,7 +96,8 @@ def assess(
     near_look_alike = look_alike >= LOOK_ALIKE_VETO or (
         look_alike >= LOOK_ALIKE_NEAR and words_score < WORDS_SURE and score < LOOK_ALIKE_SCORE
     )
-    trusted = phrase is not None and not phrase.loose and not near_look_alike and not ordinary
+    scattered = phrase is not None and phrase.scattered and score < SCATTERED_SURE
+    trusted = phrase is not None and not phrase.loose and not near_look_alike and not ordinary and not scattered
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
     enough = enough and (phrase is not None or not words_against)  # the meaning alone, against the words: not enough
     # a phrase in a story that is over counts only when the learned signals find a crisis on their own (a farewell

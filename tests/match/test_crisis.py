@@ -183,3 +183,35 @@ SIGNS_NOW = {  # a few words that only come together while the danger is happeni
 def test_signs_of_danger_now_are_crisis_phrases(matcher: Matcher, text: str) -> None:
     hit = matcher.crisis.detect(tokens(text))
     assert hit is not None and hit.kind == SIGNS_NOW[text], hit
+
+
+@pytest.mark.parametrize(
+    ("text", "lang", "scattered"),
+    [
+        ("I don't want to live anymore", "en", False),
+        (
+            "We don't want any trouble with the neighbours, but it is so hard to live in this street. Who do I tell?",
+            "en",
+            True,
+        ),
+        ("Nie chcę już żyć", "pl", False),
+        ("Nie chcę robić problemów sąsiadom, ale już ciężko tu żyć z tym hałasem. Do kogo się zgłosić?", "pl", True),
+    ],
+)
+def test_a_phrase_spread_over_a_long_message_is_marked_scattered(
+    kb: KnowledgeBase, text: str, lang: str, scattered: bool
+) -> None:
+    """Every word of a phrase is there, but in different clauses: the find is marked, so that the learned signals
+    decide (bot/match/danger.py). Sentences written for this test."""
+    hit = CrisisDetector(kb).detect(tokens(text), lang)
+    assert hit is not None and hit.kind == "suicide"
+    assert hit.scattered is scattered
+
+
+def test_a_scattered_phrase_counts_only_when_the_learned_signals_do_not_read_the_message_as_ordinary() -> None:
+    phrase = CrisisHit("suicide", "don't want to live", "en", scattered=True)
+    calm = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": -0.01}, look_alike=-0.01)
+    worrying = SemanticScores(issues=np.zeros(3), off_topic=0.0, crisis={"suicide": 0.01}, look_alike=-0.03)
+    assert assess(phrase, -0.05, calm).level == "possible"  # the one line stays
+    assert assess(replace(phrase, scattered=False), -0.05, calm).level == "crisis"
+    assert assess(phrase, 0.1, worrying).level == "crisis"
