@@ -28,7 +28,7 @@ from bot.text.normalise import contains_phrase, tokens
 
 MAX_EXTRA_LETTERS = 3  # "kill" matches "killing" but not "killjoys"
 # a phrase is scattered when the fewest consecutive words holding all of its words have more than this many others
-# among them: on set R, a targeted set U and the tests' data, no crisis phrase in a crisis was that spread out and read
+# among them: on round 17's sets R and U and the tests' data, no crisis phrase in a crisis was that spread out and read
 # as ordinary, while eight false alarms were
 SCATTERED_AFTER = 2
 TYPO_MIN_RATIO = 88.0

@@ -29,7 +29,7 @@ WORDS_WEIGHT = 0.9  # the n-gram model's log-odds
 MEANING_WEIGHT = 0.6 * 30  # the embedding margin (cosine units are small: 0.01 matters)
 DANGER_WEIGHT = 0.75  # the danger classifier's reading, centred on DANGER_CENTRE
 DANGER_CENTRE = 0.5  # its reading between a crisis (about 1) and an ordinary message (about 0)
-# Set R (this round's dev set, 663 messages) with the tests' data (2,191): every crisis the learned signals caught
+# Round 17's dev set R (663 messages) with the tests' data (2,191): every crisis the learned signals caught
 # without a phrase scored 0.158 or more, while 12 false alarms sat in 0.10-0.13 (0.1 until then)
 CRISIS_AT = 0.13
 SHORT_MESSAGE = 5  # words: a message this short carries little evidence for the learned signals ("thank you so
@@ -44,7 +44,7 @@ LOOK_ALIKE_NEAR = 0.005
 WORDS_SURE = 0.5
 LOOK_ALIKE_SCORE = -0.04  # ... and only when the learned signals together lean to ordinary (set Q: a farewell from
 # a high place sat a little nearer a look-alike, with the learned signals at the fence)
-ORDINARY_VETO = -0.3  # ... with the words model against it too (WORDS_AGAINST); -0.35 until set R, where an
+ORDINARY_VETO = -0.3  # ... with the words model against it too (WORDS_AGAINST); -0.35 until round 17's set R, where an
 # assault a year ago, "now all is well", sat at -0.31; the crisis with a phrase nearest the bound scores -0.24
 JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the learned signals are this sure
 # The words model reads a message as ordinary, not merely unsure. It takes part twice: a crisis phrase is vetoed only
@@ -54,7 +54,7 @@ JOKING_SURE = 1.0  # a message that laughs at itself is a crisis only when the l
 # false alarms fewer, no crisis lost; at 0.0 two child crises of the tests' data were)
 WORDS_AGAINST = -0.1
 # A crisis phrase whose words stand far apart in the message (bot/match/crisis.py: "we don't want trouble, but it is
-# hard to live like this") counts only when the learned signals do not lean to ordinary: on set R, a targeted set U
+# hard to live like this") counts only when the learned signals do not lean to ordinary: on round 17's sets R and U
 # and the tests' data, no crisis with such a find scored under 0.13, and six false alarms under 0
 SCATTERED_SURE = 0.0
 SECOND_KIND_WITHIN = 0.01  # another kind this close to the first: its line is given too
