@@ -90,9 +90,14 @@ class CrisisDetector:
                 hit = self._best(fires)
                 return replace(hit, loose=True) if hit is not None else None
             fires = strict
-        # a phrase whose words stand together explains the alarm better than a longer one spread over the message
-        positions = [[n for n, word in enumerate(in_order) if word == unique] for unique in words]
         fired = np.flatnonzero(fires)
+        if not len(fired):
+            return None
+        # a phrase whose words stand together explains the alarm better than a longer one spread over the message
+        where: dict[str, list[int]] = {}
+        for place, word in enumerate(in_order):
+            where.setdefault(word, []).append(place)
+        positions = [where[unique] for unique in words]
         scattered = np.array([self._spread(int(n), matrix, positions) > SCATTERED_AFTER for n in fired], dtype=bool)
         if not scattered.all():
             fired = fired[~scattered]
