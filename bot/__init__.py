@@ -5,8 +5,13 @@ import os
 # Thread pools for the embedding model (OpenMP) and numpy (OpenBLAS), set before either library loads. A bot
 # answers one short message at a time beside its event loop: spinning threads waiting for work made a 10 ms
 # embedding take 150-1000 ms on a busy 2-core machine (measured), so idle threads sleep and numpy's small
-# matrix products run on one thread.
+# matrix products run on one thread. But a thread that sleeps the moment it has nothing to do sleeps between the
+# model's own steps too (dozens a message, microseconds apart), and waking it each time made the embedding of a
+# question take 17-25 ms at the median instead of 12-15: it first waits a short spin (ten thousand turns, a fraction
+# of a millisecond). GOMP_SPINCOUNT is read by GCC's OpenMP runtime, which the embedding engine is built with.
+# benchmarks/load.py, 300 people at once: 37-42 answers a second instead of 21-23.
 os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
+os.environ.setdefault("GOMP_SPINCOUNT", "10000")
 os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
 
 

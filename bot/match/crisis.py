@@ -23,7 +23,7 @@ from rapidfuzz.distance import Prefix
 
 from bot.kb.model import KnowledgeBase
 from bot.languages import LANGUAGES, relatives
-from bot.match.similarity import lengths
+from bot.match.similarity import WordRows, lengths
 from bot.text.normalise import contains_phrase, tokens
 
 MAX_EXTRA_LETTERS = 3  # "kill" matches "killing" but not "killjoys"
@@ -32,6 +32,7 @@ MAX_EXTRA_LETTERS = 3  # "kill" matches "killing" but not "killjoys"
 # as ordinary, while eight false alarms were
 SCATTERED_AFTER = 2
 TYPO_MIN_RATIO = 88.0
+WORDS_KEPT = 4000  # words kept with the crisis terms they are like (~600 bytes each: at most 2.4 MB)
 TYPO_MIN_LENGTH = 6
 
 
@@ -59,6 +60,7 @@ class CrisisDetector:
         self._words = [tuple(words) for words in phrase_terms]
         self._terms = sorted({w for words in phrase_terms for w in words})
         self._term_lengths = lengths(self._terms)
+        self._rows = WordRows(self._compare, WORDS_KEPT)  # each word's terms, kept for the next message with that word
         column = {t: n for n, t in enumerate(self._terms)}
         # each phrase's terms, flattened with start offsets: a phrase fires when none of its terms is missing
         self._phrase_terms = np.array([column[w] for words in phrase_terms for w in words], dtype=np.int64)
@@ -135,6 +137,15 @@ class CrisisDetector:
 
     def _matches(self, words: list[str]) -> tuple[np.ndarray, np.ndarray]:
         """(words, terms): the word is the term word for word, and with an inflected ending or a typo allowed."""
+        exact = np.zeros((len(words), len(self._terms)), dtype=bool)
+        alike = np.zeros((len(words), len(self._terms)), dtype=bool)
+        for n, (same, near) in enumerate(self._rows(words)):
+            exact[n, same] = True
+            alike[n, near] = True
+        return exact, alike
+
+    def _compare(self, words: list[str]) -> list[tuple[np.ndarray, np.ndarray]]:
+        """Per word, the terms it is word for word, and those it is with an ending or a typo allowed (or exactly)."""
         w_len = lengths(words)[:, None]
         t_len = self._term_lengths[None, :]
         prefix = process.cdist(words, self._terms, scorer=Prefix.similarity, dtype=np.int32, workers=1)
@@ -142,4 +153,5 @@ class CrisisDetector:
         inflected = (prefix >= np.maximum(3, t_len - 1)) & (w_len - prefix <= MAX_EXTRA_LETTERS) & (t_len >= 3)
         ratio = process.cdist(words, self._terms, scorer=fuzz.ratio, dtype=np.float32, workers=1)
         typo = (ratio >= TYPO_MIN_RATIO) & (t_len >= TYPO_MIN_LENGTH)
-        return exact, exact | inflected | typo
+        alike = exact | inflected | typo
+        return [(np.flatnonzero(same), np.flatnonzero(near)) for same, near in zip(exact, alike, strict=True)]

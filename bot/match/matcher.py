@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from functools import partial
 from pathlib import Path
 
 import numpy as np
@@ -27,7 +28,7 @@ from bot.match.danger import Danger, assess
 from bot.match.index import LanguageIndex, PhrasingsIndex
 from bot.match.jokes import JokeSigns
 from bot.match.semantic import Semantic, SemanticScores
-from bot.match.similarity import similarity_matrix
+from bot.match.similarity import Sparse, WordRows, alike_terms, dense
 from bot.match.smalltalk import QUIET_KINDS, SmallTalk
 from bot.match.timing import TimeSigns
 from bot.match.translit import TranslitReader
@@ -40,7 +41,8 @@ LATIN_EXTRA = frozenset("àáâãäåāăąçćčďđèéêëēėęěğìíîï�
 MAX_MATCHES = 5
 MIN_LEARNED_WORDS = 2
 SHORT_MESSAGE = 3
-MIN_WORD_SIMILARITY = 0.7
+MIN_ALIKE = 0.7  # a word and a term less alike than this are not alike at all
+ALIKE_KEPT = 600  # words kept a language with their alike terms (~500 bytes each: at most 4.5 MB for 15 languages)
 UNKNOWN_WORD_WEIGHT = 2.4  # an unknown word weighs like a rare known word: it counts against a match
 DEFAULT_THRESHOLD = 0.4  # words alone
 MEANING_THRESHOLD = 0.37  # words and meaning (0.4 until set Q: real questions told in few of our words were dropped)
@@ -96,6 +98,11 @@ class Matcher:
         self.threshold = threshold if threshold is not None else MEANING_THRESHOLD if semantic else DEFAULT_THRESHOLD
         self.semantic = semantic
         self.index = PhrasingsIndex.build(kb)
+        self._alike = {  # per language, each word's alike terms, kept for the next message with that word
+            lang: WordRows(alike, ALIKE_KEPT)
+            for lang, ix in self.index.languages.items()
+            for alike in [partial(alike_terms, terms=ix.terms, term_lengths=ix.term_lengths, floor=MIN_ALIKE)]
+        }
         self.crisis = CrisisDetector(kb)
         self.crisis_model = crisis_model or train_crisis_model(kb)
         self.smalltalk = SmallTalk(kb)
@@ -222,7 +229,8 @@ class Matcher:
 
     def scores(self, words: list[str], candidates: list[str]) -> np.ndarray:
         """Score of every issue (index order) for the folded `words`, using the candidate languages."""
-        indexes = [self.index.languages[lang] for lang in candidates if lang in self.index.languages]
+        langs = [lang for lang in candidates if lang in self.index.languages]
+        indexes = [self.index.languages[lang] for lang in langs]
         stop = set().union(*(ix.stopwords for ix in indexes)) if indexes else set()
         content = [w for w in dict.fromkeys(words) if w not in stop and (len(w) > 1 or w.isdigit())]
         if not content or not indexes:
@@ -232,8 +240,8 @@ class Matcher:
         weight = np.full(len(content), UNKNOWN_WORD_WEIGHT, dtype=np.float32)
         known = np.zeros(len(content), dtype=bool)
         sims = []
-        for ix in indexes:
-            sim, e, w, k = _evidence(content, ix)
+        for lang, ix in zip(langs, indexes, strict=True):
+            sim, e, w, k = _evidence(content, ix, self._alike[lang](content))
             sims.append((ix, sim))
             evidence = np.maximum(evidence, e)
             weight = np.where(k & (~known | (w < weight)), w, weight) if k.any() else weight
@@ -302,11 +310,12 @@ def _phrase_scores(
     return best, whole
 
 
-def _evidence(content: list[str], ix: LanguageIndex) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
+def _evidence(
+    content: list[str], ix: LanguageIndex, alike: list[Sparse]
+) -> tuple[np.ndarray, np.ndarray, np.ndarray, np.ndarray]:
     """Per word: similarity to each term, evidence for each issue (0..1), the word's weight, and whether the
-    language knows it."""
-    sim = similarity_matrix(content, ix.terms, ix.term_lengths)
-    sim = np.where(sim >= MIN_WORD_SIMILARITY, sim, 0.0)
+    language knows it. `alike`: each word's alike terms (`similarity.alike_terms`)."""
+    sim = dense(alike, len(ix.terms))
     columns = np.flatnonzero(sim.any(axis=0))  # only the terms some word is like: a few dozen, not thousands
     evidence = (sim[:, columns, None] * ix.weights[None, columns, :]).max(axis=1, initial=0.0)
     best = sim.argmax(axis=1)

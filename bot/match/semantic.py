@@ -14,6 +14,7 @@ import numpy as np
 from bot.kb.load import NOT_A_CRISIS, NOT_AN_ISSUE
 from bot.kb.model import CRISIS_KINDS, KnowledgeBase
 from bot.match.danger_model import DangerDirection
+from bot.match.products import Products
 from bot.match.topic_model import TopicDirections
 from bot.semantic import EmbeddingCache
 from bot.semantic.cache import Progress
@@ -37,11 +38,11 @@ class LabelledVectors:
         vectors = cache.passages(texts, progress) if texts else np.zeros((0, 1), dtype=np.float32)
         return cls(labels, vectors, np.cumsum([0, *sizes]))
 
-    def similarities(self, queries: np.ndarray) -> np.ndarray:
-        """Cosines of every text with every query: (texts, queries), one matrix product."""
+    def similarities(self, queries: np.ndarray, products: Products | None = None) -> np.ndarray:
+        """Cosines of every text with every query: (texts, queries)."""
         if not len(self.vectors):
             return np.zeros((0, len(queries)), dtype=np.float32)
-        return self.vectors @ queries.T  # type: ignore[no-any-return]
+        return products(self.vectors, queries) if products else np.asarray(self.vectors @ queries.T, np.float32)
 
     def nearest(self, sims: np.ndarray, k: int = K_NEAREST) -> np.ndarray:
         """Per label and query, the mean similarity of the label's k nearest texts: (labels, queries)."""
@@ -91,8 +92,15 @@ class SemanticScores:
 class Semantic:
     """The embedding model plus the knowledge's embedded texts: scores a message against issues and crises."""
 
-    def __init__(self, kb: KnowledgeBase, cache: EmbeddingCache, progress: Progress | None = None) -> None:
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        cache: EmbeddingCache,
+        progress: Progress | None = None,
+        products: Products | None = None,
+    ) -> None:
         self.encoder = cache.encoder
+        self.products = products or Products()
         self.cache_dir = cache.path.parent
         groups = issue_texts(kb)
         self.issue_ids = [issue.id for issue in kb.issues]
@@ -111,14 +119,14 @@ class Semantic:
         """`whole`: embeddings of the message (as typed, and transliterated); `parts`: of its sentences, which
         only count for crises (a crisis can hide in one sentence of an ordinary question)."""
         vectors = np.vstack([whole, parts]) if len(parts) else whole
-        topics = self.topics.nearest(self.topics.similarities(vectors))  # (labels, vectors)
+        topics = self.topics.nearest(self.topics.similarities(vectors, self.products))  # (labels, vectors)
         topic = topics[:, : len(whole)].max(axis=1)
         per_issue = self._by_issue(topic)
         off_topic = float(topic[self._topic_rows[NOT_AN_ISSUE]]) if NOT_AN_ISSUE in self._topic_rows else 0.0
         crisis: dict[str, float] = {}
         look_alike = -1.0
         look_alike_parts: tuple[float, ...] = ()
-        near = self.crises.nearest(self.crises.similarities(vectors))  # (kinds, vectors)
+        near = self.crises.nearest(self.crises.similarities(vectors, self.products))  # (kinds, vectors)
         kinds = [n for n, kind in enumerate(self.crises.labels) if kind != NOT_A_CRISIS]
         if NOT_A_CRISIS in self.crises.labels:
             not_crisis = near[self.crises.labels.index(NOT_A_CRISIS)]

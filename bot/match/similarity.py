@@ -11,7 +11,10 @@ with no memory cost; the phrasings list the irregular forms.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import threading
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
+from typing import Generic, TypeVar
 
 import numpy as np
 from rapidfuzz import fuzz, process
@@ -20,6 +23,8 @@ from rapidfuzz.distance import Prefix
 MIN_PREFIX = 3
 TYPO_MIN_RATIO = 85.0
 TYPO_MIN_LENGTH = 7  # shorter words differ by one letter too often (погода ~ полгода)
+Row = TypeVar("Row")
+Sparse = tuple[np.ndarray, np.ndarray]  # (term columns, similarities)
 
 
 def similarity_matrix(queries: Sequence[str], terms: Sequence[str], term_lengths: np.ndarray) -> np.ndarray:
@@ -41,3 +46,49 @@ def similarity_matrix(queries: Sequence[str], terms: Sequence[str], term_lengths
 
 def lengths(terms: Sequence[str]) -> np.ndarray:
     return np.fromiter((len(t) for t in terms), dtype=np.int32, count=len(terms))
+
+
+class WordRows(Generic[Row]):
+    """Each word's row against a fixed list of terms, computed for the words not seen before in one batch call and
+    kept: a message's words are mostly words earlier messages had ("my", "doctor", "help"), and comparing a word
+    with thousands of terms is most of the time the words take. The least recently used words are forgotten first,
+    beyond `size` (a word's row takes about 500-600 bytes)."""
+
+    def __init__(self, compute: Callable[[list[str]], list[Row]], size: int) -> None:
+        self._compute = compute
+        self._size = size
+        self._rows: OrderedDict[str, Row] = OrderedDict()
+        self._lock = threading.Lock()  # messages may be matched in more than one thread
+
+    def __call__(self, words: Sequence[str]) -> list[Row]:
+        with self._lock:
+            known = {w: self._rows[w] for w in words if w in self._rows}
+            for word in known:
+                self._rows.move_to_end(word)
+        new = [w for w in dict.fromkeys(words) if w not in known]
+        if new:
+            computed = dict(zip(new, self._compute(new), strict=True))
+            with self._lock:
+                self._rows.update(computed)
+                while len(self._rows) > self._size:
+                    self._rows.popitem(last=False)
+            known.update(computed)
+        return [known[w] for w in words]
+
+
+def alike_terms(queries: list[str], terms: Sequence[str], term_lengths: np.ndarray, floor: float) -> list[Sparse]:
+    """Per query word, the terms at least `floor` alike and how alike (`similarity_matrix`, kept sparse)."""
+    matrix = similarity_matrix(queries, terms, term_lengths)
+    rows = []
+    for row in matrix:
+        columns = np.flatnonzero(row >= floor)
+        rows.append((columns, row[columns]))
+    return rows
+
+
+def dense(rows: Sequence[Sparse], width: int) -> np.ndarray:
+    """Sparse rows (`alike_terms`) back to a (rows, width) matrix, 0 elsewhere."""
+    out = np.zeros((len(rows), width), dtype=np.float32)
+    for n, (columns, values) in enumerate(rows):
+        out[n, columns] = values
+    return out

