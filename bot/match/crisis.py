@@ -32,8 +32,8 @@ MAX_EXTRA_LETTERS = 3  # "kill" matches "killing" but not "killjoys"
 # as ordinary, while eight false alarms were
 SCATTERED_AFTER = 2
 TYPO_MIN_RATIO = 88.0
-WORDS_KEPT = 4000  # words kept with the crisis terms they are like (~600 bytes each: at most 2.4 MB)
 TYPO_MIN_LENGTH = 6
+WORDS_KEPT = 4000  # words kept with the crisis terms they are like (~600 bytes each: at most 2.4 MB)
 
 
 @dataclass(frozen=True)

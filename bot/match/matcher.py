@@ -42,7 +42,7 @@ MAX_MATCHES = 5
 MIN_LEARNED_WORDS = 2
 SHORT_MESSAGE = 3
 MIN_ALIKE = 0.7  # a word and a term less alike than this are not alike at all
-ALIKE_KEPT = 600  # words kept a language with their alike terms (~500 bytes each: at most 4.5 MB for 15 languages)
+ALIKE_KEPT = 600  # words kept per language with their alike terms (~500 bytes each: at most 4.2 MB in all)
 UNKNOWN_WORD_WEIGHT = 2.4  # an unknown word weighs like a rare known word: it counts against a match
 DEFAULT_THRESHOLD = 0.4  # words alone
 MEANING_THRESHOLD = 0.37  # words and meaning (0.4 until set Q: real questions told in few of our words were dropped)
@@ -98,11 +98,7 @@ class Matcher:
         self.threshold = threshold if threshold is not None else MEANING_THRESHOLD if semantic else DEFAULT_THRESHOLD
         self.semantic = semantic
         self.index = PhrasingsIndex.build(kb)
-        self._alike = {  # per language, each word's alike terms, kept for the next message with that word
-            lang: WordRows(alike, ALIKE_KEPT)
-            for lang, ix in self.index.languages.items()
-            for alike in [partial(alike_terms, terms=ix.terms, term_lengths=ix.term_lengths, floor=MIN_ALIKE)]
-        }
+        self._alike = {lang: _kept_alike_terms(ix) for lang, ix in self.index.languages.items()}
         self.crisis = CrisisDetector(kb)
         self.crisis_model = crisis_model or train_crisis_model(kb)
         self.smalltalk = SmallTalk(kb)
@@ -308,6 +304,11 @@ def _phrase_scores(
     contained = np.where(ix.phrase_sizes >= 2, CONTAINED_WEIGHT * phrase_cover**2, 0.0)
     np.maximum.at(whole, ix.phrase_issue, contained.astype(np.float32))
     return best, whole
+
+
+def _kept_alike_terms(ix: LanguageIndex) -> WordRows[Sparse]:
+    """Each word's alike terms in this language, kept for the next message with that word."""
+    return WordRows(partial(alike_terms, terms=ix.terms, term_lengths=ix.term_lengths, floor=MIN_ALIKE), ALIKE_KEPT)
 
 
 def _evidence(
