@@ -38,11 +38,11 @@ class LabelledVectors:
         vectors = cache.passages(texts, progress) if texts else np.zeros((0, 1), dtype=np.float32)
         return cls(labels, vectors, np.cumsum([0, *sizes]))
 
-    def similarities(self, queries: np.ndarray, products: Products | None = None) -> np.ndarray:
+    def similarities(self, queries: np.ndarray, products: Products) -> np.ndarray:
         """Cosines of every text with every query: (texts, queries)."""
         if not len(self.vectors):
             return np.zeros((0, len(queries)), dtype=np.float32)
-        return products(self.vectors, queries) if products else np.asarray(self.vectors @ queries.T, np.float32)
+        return products(self.vectors, queries)
 
     def nearest(self, sims: np.ndarray, k: int = K_NEAREST) -> np.ndarray:
         """Per label and query, the mean similarity of the label's k nearest texts: (labels, queries)."""

