@@ -14,6 +14,7 @@ when two or three kinds are close, each one's line is given.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from bot.match.crisis import CrisisHit
@@ -57,6 +58,15 @@ WORDS_AGAINST = -0.1
 # hard to live like this") counts only when the learned signals do not lean to ordinary: on round 17's sets R and U
 # and the tests' data, no crisis with such a find scored under 0.13, and six false alarms under 0
 SCATTERED_SURE = 0.0
+# A crisis told in one sentence of a long, ordinary question (a receptionist asks about interpreters and, in
+# passing, says the patient in front of her cannot lift his arm): the whole message reads as ordinary. Each sentence
+# is also read on its own, with the same weights; one that reads clearly as a crisis makes one, while the whole
+# message's signals do not lean to ordinary. Round 19's dev set E (long staff questions with a danger inside) with
+# the tests' data (2,618 messages): crises caught 726 -> 736 of 749 (E 146 -> 156 of 168), false alarms 48 -> 49 of
+# 1,869 (hard lives told vividly 10 -> 12, look-alikes of E 10 -> 11, other hardships 9 -> 7). Bounds 0.3 / -0.1
+# caught a few more crises for twice the false alarms.
+SENTENCE_CRISIS_AT = 0.4
+SENTENCE_WHOLE_AT = 0.0
 SECOND_KIND_WITHIN = 0.01  # another kind this close to the first: its line is given too
 # a farewell behind a locked door can sit as near violence, trafficking and a child as suicide: all four lines
 MAX_KINDS = 4
@@ -69,6 +79,24 @@ class Danger:
     score: float = 0.0
 
 
+def _learned(words_score: float, meaning: float) -> float:
+    """The words model's and the nearest examples' evidence together."""
+    return WORDS_WEIGHT * max(words_score, -5.0) + MEANING_WEIGHT * meaning
+
+
+def _with_danger(learned: float, danger_now: float | None) -> float:
+    return learned if danger_now is None else learned + DANGER_WEIGHT * (danger_now - DANGER_CENTRE)
+
+
+def sentence_reading(words_scores: Sequence[float], sem: SemanticScores | None) -> float | None:
+    """The most alarming sentence of a message of several, read as if it were a message of its own: `words_scores`
+    are the words model's, sentence by sentence (the sentences `sem` was given). None for a message of one."""
+    if sem is None or not sem.crisis_parts or len(words_scores) != len(sem.crisis_parts):
+        return None
+    readings = zip(words_scores, sem.crisis_parts, sem.danger_parts, strict=True)
+    return max(_with_danger(_learned(words, meaning), danger) for words, meaning, danger in readings)
+
+
 def assess(
     phrase: CrisisHit | None,
     words_score: float,
@@ -76,17 +104,17 @@ def assess(
     joking: bool = False,
     n_words: int = SHORT_MESSAGE + 1,
     over: bool = False,
+    sentence: float | None = None,
 ) -> Danger:
     """`joking`: the message laughs at itself ("haha", "😂", bot/match/jokes.py): a figure of speech unless the
     learned signals are sure; it still gets the possible-danger line. `n_words`: the message's length in words.
     `over`: the message places what it tells in the past, with no sign that it goes on (bot/match/timing.py): its
-    crisis phrase alone does not make it a crisis."""
+    crisis phrase alone does not make it a crisis. `sentence`: the most alarming sentence's own reading
+    (`sentence_reading`), for a message of several."""
     margins = sorted(sem.crisis.items(), key=lambda kv: -kv[1]) if sem is not None and sem.crisis else []
     meaning = margins[0][1] if margins else 0.0
-    learned = WORDS_WEIGHT * max(words_score, -5.0) + MEANING_WEIGHT * meaning
-    score = learned
-    if sem is not None and sem.danger_now is not None:
-        score += DANGER_WEIGHT * (sem.danger_now - DANGER_CENTRE)
+    learned = _learned(words_score, meaning)
+    score = _with_danger(learned, sem.danger_now if sem is not None else None)
     kinds = [kind for kind, margin in margins if margin >= meaning - SECOND_KIND_WITHIN][:MAX_KINDS]
     if phrase is not None:
         kinds = [phrase.kind, *(k for k in kinds if k != phrase.kind)][:MAX_KINDS]
@@ -100,6 +128,8 @@ def assess(
     trusted = phrase is not None and not phrase.loose and not near_look_alike and not ordinary and not scattered
     enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
     enough = enough and (phrase is not None or not words_against)  # the meaning alone, against the words: not enough
+    told_in_passing = sentence is not None and sentence >= SENTENCE_CRISIS_AT and score >= SENTENCE_WHOLE_AT
+    enough = enough or told_in_passing
     # a phrase in a story that is over counts only when the learned signals find a crisis on their own (a farewell
     # thanks people for "the last year": the past signs must never take away a crisis the learned signals see)
     doubted = (joking and score < JOKING_SURE) or (over and not enough)

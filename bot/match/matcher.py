@@ -24,7 +24,7 @@ from bot.match.accents import AccentRestorer
 from bot.match.crisis import CrisisDetector, CrisisHit
 from bot.match.crisis_model import CrisisModel
 from bot.match.danger import SHORT_MESSAGE as FEW_WORDS
-from bot.match.danger import Danger, assess
+from bot.match.danger import Danger, assess, sentence_reading
 from bot.match.index import LanguageIndex, PhrasingsIndex
 from bot.match.jokes import JokeSigns
 from bot.match.semantic import Semantic, SemanticScores
@@ -162,7 +162,8 @@ class Matcher:
             if reading is not None:  # Arabizi, Finglish...: the words model also knows them as typed, in Latin letters
                 as_typed = self.crisis_model.score(typed)
                 words_score = max(words_score, as_typed) if as_typed >= TYPED_SURE else words_score
-            danger = assess(phrase, words_score, sem, joking, len(words), over)
+            in_parts = [self.crisis_model.score(tokens(part)) for part in parts] if parts and sem is not None else []
+            danger = assess(phrase, words_score, sem, joking, len(words), over, sentence_reading(in_parts, sem))
         plea = danger.level == "crisis" and phrase is None and len(words) <= FEW_WORDS
         if plea and self.smalltalk.kind(words) == "help":
             # "help me please" alone: the learned signals read little in a few words, and the help reply answers it

@@ -87,6 +87,10 @@ class SemanticScores:
     # `look_alike` is the whole message's reading; this is each sentence's, for a message of several (the matcher
     # adds the one that holds a crisis phrase)
     look_alike_parts: tuple[float, ...] = ()
+    # each sentence's own readings, for a message of several: how much closer to some crisis than to ordinary
+    # messages, and the danger classifier's reading (bot/match/danger.py weighs them with the sentence's words)
+    crisis_parts: tuple[float, ...] = ()
+    danger_parts: tuple[float, ...] = ()
 
 
 class Semantic:
@@ -126,6 +130,7 @@ class Semantic:
         crisis: dict[str, float] = {}
         look_alike = -1.0
         look_alike_parts: tuple[float, ...] = ()
+        crisis_parts: tuple[float, ...] = ()
         near = self.crises.nearest(self.crises.similarities(vectors, self.products))  # (kinds, vectors)
         kinds = [n for n, kind in enumerate(self.crises.labels) if kind != NOT_A_CRISIS]
         if NOT_A_CRISIS in self.crises.labels:
@@ -136,14 +141,27 @@ class Semantic:
             ordinary = np.maximum(topics.max(axis=0), not_crisis)
             for n in kinds:
                 crisis[self.crises.labels[n]] = float((near[n] - ordinary).max())
-            per_vector = not_crisis - near[kinds].max(axis=0)
+            nearest_crisis = near[kinds].max(axis=0)
+            per_vector = not_crisis - nearest_crisis
             look_alike = float(per_vector[: len(whole)].max())
             look_alike_parts = tuple(float(v) for v in per_vector[len(whole) :])
+            crisis_parts = tuple(float(v) for v in (nearest_crisis - ordinary)[len(whole) :])
         floor, ceiling = self.encoder.similarity_range
         scores = calibrate(np.append(per_issue, off_topic), floor, ceiling)
         pointed = self._by_issue(self.directions.scores(whole).max(axis=1))  # the best of the message's readings
         danger_now = float(self.danger.scores(whole).max())  # the whole message: a sentence alone misleads it
-        return SemanticScores(scores[:-1], float(scores[-1]), crisis, look_alike, pointed, danger_now, look_alike_parts)
+        danger_parts = tuple(float(v) for v in self.danger.scores(parts)) if len(parts) else ()
+        return SemanticScores(
+            scores[:-1],
+            float(scores[-1]),
+            crisis,
+            look_alike,
+            pointed,
+            danger_now,
+            look_alike_parts,
+            crisis_parts,
+            danger_parts,
+        )
 
     def _danger_groups(self) -> list[tuple[np.ndarray, float]]:
         """Crisis examples (every kind) against the look-alikes and against the topics' texts."""

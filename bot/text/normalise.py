@@ -160,6 +160,12 @@ MAX_SENTENCES = 4
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a message of more than one (each of two words or more), at most MAX_SENTENCES."""
+    """The sentences of a message of more than one (each of two words or more): the first MAX_SENTENCES on their own
+    and the rest, if any, together in one more part, so that nothing is left out (a danger told in passing near the
+    end of a long question counts) and a long message costs one embedding more at most."""
     parts = [p.strip() for p in _SENTENCE_END.split(text) if len(p.split()) >= 2]
-    return parts[:MAX_SENTENCES] if len(parts) > 1 else []
+    if len(parts) <= 1:
+        return []
+    if len(parts) <= MAX_SENTENCES:
+        return parts
+    return [*parts[:MAX_SENTENCES], " ".join(parts[MAX_SENTENCES:])]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
+from dataclasses import replace
 from pathlib import Path
 
 import numpy as np
@@ -12,7 +13,7 @@ import pytest
 
 from bot.match import Matcher
 from bot.match.crisis import CrisisHit
-from bot.match.danger import assess
+from bot.match.danger import SENTENCE_CRISIS_AT, assess, sentence_reading
 from bot.match.semantic import SemanticScores
 
 PROJECT = Path(__file__).resolve().parents[2]
@@ -207,3 +208,45 @@ def test_without_a_phrase_the_words_must_not_lean_against_a_crisis() -> None:
     assert assess(None, -0.3, alarmed, n_words=12).level == "possible"
     hit = CrisisHit("violence", "he will kill me", "en")
     assert assess(hit, -0.3, alarmed, n_words=12).level == "crisis"  # a crisis phrase does not need the words' consent
+
+
+def test_one_sentence_that_reads_as_a_crisis_makes_a_long_question_one() -> None:
+    """A danger told in passing in one sentence of a long, ordinary question: the whole message reads as neither
+    ordinary nor a crisis, the sentence on its own as a crisis (its words, nearest examples and the danger
+    classifier together). It makes a crisis only while the whole message does not lean to ordinary."""
+    sem = SemanticScores(
+        issues=np.zeros(3),
+        off_topic=0.0,
+        crisis={"medical": 0.0},
+        danger_now=0.5,
+        crisis_parts=(-0.03, 0.01),
+        danger_parts=(0.0, 0.9),
+    )
+    sentence = sentence_reading([-0.5, 0.2], sem)
+    assert sentence is not None and sentence >= SENTENCE_CRISIS_AT
+    assert assess(None, 0.05, sem, n_words=40).level == "possible"  # the whole alone: the one line
+    assert assess(None, 0.05, sem, n_words=40, sentence=sentence).level == "crisis"
+    leaning_ordinary = replace(sem, danger_now=0.1)
+    assert assess(None, -0.1, leaning_ordinary, n_words=40, sentence=sentence).level != "crisis"
+    calm = replace(sem, crisis_parts=(-0.03, -0.01), danger_parts=(0.0, 0.3))
+    calm_sentence = sentence_reading([-0.5, -0.2], calm)
+    assert calm_sentence is not None and calm_sentence < SENTENCE_CRISIS_AT
+    assert sentence_reading([0.2], replace(sem, crisis_parts=(), danger_parts=())) is None  # one sentence: no parts
+
+
+def test_a_danger_told_in_passing_in_a_long_staff_question_is_caught(matcher: Matcher) -> None:
+    """tests/data/long_reports.jsonl, written for this test in all 14 languages by a writer who saw no knowledge,
+    training or evaluation data: a worker asks a routine question in 4-7 sentences and, from the 4th on, says in
+    passing what they see or hear now (tablets saved for tonight, a child locked in, a passport taken); and the same
+    kind of message about a danger that is over, a training session or the news. Every crisis gets at least the
+    one-line "call 999"; reading each sentence on its own (and no longer leaving out the sentences after the 4th)
+    raised the crisis replies from 32 to 34 of 42, at the same 3 alarmed look-alikes of 28."""
+    cases = [json.loads(line) for line in (PROJECT / "tests/data/long_reports.jsonl").read_text().splitlines() if line]
+    assert len(cases) == 70 and len({c["lang"] for c in cases}) == 14
+    results = {c["id"]: matcher.match(c["text"]) for c in cases}
+    crises = [c for c in cases if c["crisis"]]
+    assert all(results[c["id"]].danger is not None for c in crises)
+    caught = [c for c in crises if results[c["id"]].crisis is not None]
+    assert len(caught) >= 34, sorted({c["id"] for c in crises} - {c["id"] for c in caught})
+    alarmed = [c["id"] for c in cases if not c["crisis"] and results[c["id"]].crisis is not None]
+    assert len(alarmed) <= 3, alarmed

@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from bot.text.normalise import MAX_MESSAGE_CHARS, clean, fold_word, tokens, word_set
+from bot.text.normalise import MAX_MESSAGE_CHARS, MAX_SENTENCES, clean, fold_word, sentences, tokens, word_set
 
 
 def test_diacritics_are_folded_including_polish_l() -> None:
@@ -56,3 +56,23 @@ def test_the_words_of_many_texts_read_at_once_are_the_words_each_text_gives() ->
         expected.update(tokens(text))
     assert word_set(texts) == expected
     assert "beyond" not in expected
+
+
+def test_a_message_of_one_sentence_has_no_parts_and_short_fragments_are_not_sentences() -> None:
+    assert sentences("Where can I learn English in the evenings?") == []
+    assert sentences("Hi. Where can I learn English in the evenings?") == []
+
+
+def test_every_sentence_of_a_long_message_is_in_some_part_in_order() -> None:
+    said = [f"Sentence number {n} says something." for n in range(MAX_SENTENCES + 3)]
+    said[-1] = "The man at the door is bleeding badly now."
+    parts = sentences(" ".join(said))
+    assert parts[:MAX_SENTENCES] == said[:MAX_SENTENCES]  # the first ones on their own
+    assert len(parts) == MAX_SENTENCES + 1  # the rest together: one part more at most
+    assert " ".join(parts) == " ".join(said)  # nothing left out, nothing moved
+    assert parts[-1].endswith("bleeding badly now.")
+
+
+def test_a_message_of_a_few_sentences_keeps_each_on_its_own() -> None:
+    said = ["I work at the council.", "We have a new family.", "Where do the children go to school?"]
+    assert sentences(" ".join(said)) == said
