@@ -91,7 +91,7 @@ def _with_danger(learned: float, danger_now: float | None) -> float:
 def sentence_reading(words_scores: Sequence[float], sem: SemanticScores | None) -> float | None:
     """The most alarming sentence of a message of several, read as if it were a message of its own: `words_scores`
     are the words model's, sentence by sentence (the sentences `sem` was given). None for a message of one."""
-    if sem is None or not sem.crisis_parts or len(words_scores) != len(sem.crisis_parts):
+    if sem is None or not sem.crisis_parts:
         return None
     readings = zip(words_scores, sem.crisis_parts, sem.danger_parts, strict=True)
     return max(_with_danger(_learned(words, meaning), danger) for words, meaning, danger in readings)

@@ -162,8 +162,10 @@ class Matcher:
             if reading is not None:  # Arabizi, Finglish...: the words model also knows them as typed, in Latin letters
                 as_typed = self.crisis_model.score(typed)
                 words_score = max(words_score, as_typed) if as_typed >= TYPED_SURE else words_score
-            in_parts = [self.crisis_model.score(tokens(part)) for part in parts] if parts and sem is not None else []
-            danger = assess(phrase, words_score, sem, joking, len(words), over, sentence_reading(in_parts, sem))
+            sentence = None
+            if sem is not None and sem.crisis_parts:  # a message of several sentences: each one's words too
+                sentence = sentence_reading([self.crisis_model.score(tokens(part)) for part in parts], sem)
+            danger = assess(phrase, words_score, sem, joking, len(words), over, sentence)
         plea = danger.level == "crisis" and phrase is None and len(words) <= FEW_WORDS
         if plea and self.smalltalk.kind(words) == "help":
             # "help me please" alone: the learned signals read little in a few words, and the help reply answers it
