@@ -35,6 +35,13 @@ DANGER_CENTRE = 0.5  # its reading between a crisis (about 1) and an ordinary me
 CRISIS_AT = 0.13
 SHORT_MESSAGE = 5  # words: a message this short carries little evidence for the learned signals ("thank you so
 SHORT_CRISIS_AT = 0.47  # much" sits near farewells), so without a crisis phrase it needs this much
+# ... or, for a short message, less when its nearest examples are crisis examples rather than any ordinary text or
+# look-alike: the danger classifier reads a warm goodbye or "fed up with everything" as danger about as much as a
+# short panicked message, while the nearest examples tell them apart better. Round 20's dev sets G and S (short
+# panicked messages, children in danger, short look-alikes; 586 messages) with the tests' data: 5 more crises, 2 more
+# false alarms (venting); the score alone at 0.3 cost 5 false alarms, mostly goodbyes, for the same crises.
+SHORT_NEAR_AT = 0.2
+SHORT_NEAR_MARGIN = 0.005
 POSSIBLE_AT = -0.05  # below the crisis tier, the one-line "call 999" (cheap: given generously)
 DANGER_LINE_AT = 0.6  # the danger classifier's reading that gives the line whatever the other signals say
 # A crisis phrase counts unless the message is clearly closer in meaning to a known look-alike (a figure of speech, a
@@ -126,7 +133,9 @@ def assess(
     )
     scattered = phrase is not None and phrase.scattered and score < SCATTERED_SURE
     trusted = phrase is not None and not phrase.loose and not near_look_alike and not ordinary and not scattered
-    enough = score >= (SHORT_CRISIS_AT if n_words <= SHORT_MESSAGE else CRISIS_AT)
+    short = n_words <= SHORT_MESSAGE
+    enough = score >= (SHORT_CRISIS_AT if short else CRISIS_AT)
+    enough = enough or (short and score >= SHORT_NEAR_AT and meaning >= SHORT_NEAR_MARGIN)
     enough = enough and (phrase is not None or not words_against)  # the meaning alone, against the words: not enough
     told_in_passing = sentence is not None and sentence >= SENTENCE_CRISIS_AT and score >= SENTENCE_WHOLE_AT
     enough = enough or told_in_passing

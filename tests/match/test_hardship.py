@@ -68,14 +68,16 @@ HARD_LIVES = [
 
 
 def test_hard_lives_told_with_strong_feelings_find_their_topic_and_few_alarms(matcher: Matcher) -> None:
-    """12 of the 84 get the crisis reply first (0.14; 18 before round 15's 980 look-alike examples, 17 until round
+    """14 of the 84 get the crisis reply first (0.17; 18 before round 15's 980 look-alike examples, 17 until round
     17 asked a little more of the learned signals without a crisis phrase, 12 before it doubted phrases whose words
     stand far apart, 10 until round 19 read each sentence of a long message on its own, which catches dangers told
-    in passing in long staff questions and costs two of these): measured so that it cannot grow unnoticed. The topic
-    is among the first three for 83."""
+    in passing in long staff questions and costs two of these, 12 until round 20's short training examples for
+    short panicked messages and children in danger, which cost two more: messages about frightened children and
+    threats that sit at the bound): measured so that it cannot grow unnoticed. The topic is among the first three
+    for 83."""
     assert {case["lang"] for case in HARD_LIVES} == set(LANGUAGES) and len(HARD_LIVES) == 84
     results = {case["id"]: matcher.match(case["text"]) for case in HARD_LIVES}
     alarms = [key for key, result in results.items() if result.crisis is not None]
     found = [case["id"] for case in HARD_LIVES if case["expect"] in [m.issue for m in results[case["id"]].matches][:3]]
-    assert len(alarms) <= 12, alarms
+    assert len(alarms) <= 14, alarms
     assert len(found) / len(HARD_LIVES) >= 0.95, sorted({c["id"] for c in HARD_LIVES} - set(found))
