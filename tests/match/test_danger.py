@@ -253,14 +253,8 @@ def test_a_danger_told_in_passing_in_a_long_staff_question_is_caught(matcher: Ma
     one-line "call 999"; reading each sentence on its own (and no longer leaving out the sentences after the 4th)
     raised the crisis replies from 32 to 34 of 42, at the same 3 alarmed look-alikes of 28 (33 since round 20's
     short training examples moved one report's whole message from just above to just under the bound)."""
-    cases = [json.loads(line) for line in (PROJECT / "tests/data/long_reports.jsonl").read_text().splitlines() if line]
-    assert len(cases) == 70 and len({c["lang"] for c in cases}) == 14
-    results = {c["id"]: matcher.match(c["text"]) for c in cases}
-    crises = [c for c in cases if c["crisis"]]
-    assert all(results[c["id"]].danger is not None for c in crises)
-    caught = [c for c in crises if results[c["id"]].crisis is not None]
-    assert len(caught) >= 33, sorted({c["id"] for c in crises} - {c["id"] for c in caught})
-    alarmed = [c["id"] for c in cases if not c["crisis"] and results[c["id"]].crisis is not None]
+    caught, alarmed = crises_in(matcher, "long_reports.jsonl", 70)
+    assert caught >= 33
     assert len(alarmed) <= 3, alarmed
 
 
@@ -270,12 +264,20 @@ def test_short_panicked_messages_get_the_crisis_reply(matcher: Matcher) -> None:
     Finglish), and short urgent requests and greetings that are not a crisis. Every crisis gets at least the line;
     44 of 48 the crisis reply (43 before round 20's short training examples and the nearest-examples rule for short
     messages); none of the others is alarmed."""
-    cases = [json.loads(line) for line in (PROJECT / "tests/data/short_panics.jsonl").read_text().splitlines() if line]
-    assert len(cases) == 76 and len({c["lang"] for c in cases}) == 14
+    caught, alarmed = crises_in(matcher, "short_panics.jsonl", 76)
+    assert caught >= 44
+    assert alarmed == []
+
+
+def crises_in(matcher: Matcher, name: str, size: int) -> tuple[int, list[str]]:
+    """A test data file of crises and look-alikes in all 14 languages: how many crises got the crisis reply, and
+    which look-alikes did; every crisis must get at least the one-line "call 999"."""
+    cases = [json.loads(line) for line in (PROJECT / "tests/data" / name).read_text().splitlines() if line]
+    assert len(cases) == size and len({c["lang"] for c in cases}) == 14
     results = {c["id"]: matcher.match(c["text"]) for c in cases}
     crises = [c for c in cases if c["crisis"]]
-    assert all(results[c["id"]].danger is not None for c in crises)
-    caught = [c for c in crises if results[c["id"]].crisis is not None]
-    assert len(caught) >= 44, sorted({c["id"] for c in crises} - {c["id"] for c in caught})
+    assert [c["id"] for c in crises if results[c["id"]].danger is None] == []
+    missed = sorted(c["id"] for c in crises if results[c["id"]].crisis is None)
+    print("crises missed:", missed)
     alarmed = [c["id"] for c in cases if not c["crisis"] and results[c["id"]].crisis is not None]
-    assert alarmed == []
+    return len(crises) - len(missed), alarmed
