@@ -255,8 +255,8 @@ def test_a_danger_told_in_passing_in_a_long_staff_question_is_caught(matcher: Ma
     short training examples moved one report's whole message from just above to just under the bound; 4 look-alikes
     since its topic examples moved a trafficking story from ten years ago, told in an English class, just over the
     sentence bound)."""
-    caught, alarmed = crises_in(matcher, "long_reports.jsonl", 70)
-    assert caught >= 33
+    caught, missed, alarmed = crises_in(matcher, "long_reports.jsonl", 70)
+    assert caught >= 33, missed
     assert len(alarmed) <= 4, alarmed
 
 
@@ -266,20 +266,19 @@ def test_short_panicked_messages_get_the_crisis_reply(matcher: Matcher) -> None:
     Finglish), and short urgent requests and greetings that are not a crisis. Every crisis gets at least the line;
     44 of 48 the crisis reply (43 before round 20's short training examples and the nearest-examples rule for short
     messages); none of the others is alarmed."""
-    caught, alarmed = crises_in(matcher, "short_panics.jsonl", 76)
-    assert caught >= 44
+    caught, missed, alarmed = crises_in(matcher, "short_panics.jsonl", 76)
+    assert caught >= 44, missed
     assert alarmed == []
 
 
-def crises_in(matcher: Matcher, name: str, size: int) -> tuple[int, list[str]]:
-    """A test data file of crises and look-alikes in all 14 languages: how many crises got the crisis reply, and
-    which look-alikes did; every crisis must get at least the one-line "call 999"."""
+def crises_in(matcher: Matcher, name: str, size: int) -> tuple[int, list[str], list[str]]:
+    """A test data file of crises and look-alikes in all 14 languages: how many crises got the crisis reply, which
+    did not, and which look-alikes did; every crisis must get at least the one-line "call 999"."""
     cases = [json.loads(line) for line in (PROJECT / "tests/data" / name).read_text().splitlines() if line]
     assert len(cases) == size and len({c["lang"] for c in cases}) == 14
     results = {c["id"]: matcher.match(c["text"]) for c in cases}
     crises = [c for c in cases if c["crisis"]]
     assert [c["id"] for c in crises if results[c["id"]].danger is None] == []
     missed = sorted(c["id"] for c in crises if results[c["id"]].crisis is None)
-    print("crises missed:", missed)
     alarmed = [c["id"] for c in cases if not c["crisis"] and results[c["id"]].crisis is not None]
-    return len(crises) - len(missed), alarmed
+    return len(crises) - len(missed), missed, alarmed
