@@ -73,11 +73,13 @@ def test_hard_lives_told_with_strong_feelings_find_their_topic_and_few_alarms(ma
     stand far apart, 10 until round 19 read each sentence of a long message on its own, which catches dangers told
     in passing in long staff questions and costs two of these, 12 until round 20's short training examples for
     short panicked messages and children in danger, which cost two more: messages about frightened children and
-    threats that sit at the bound): measured so that it cannot grow unnoticed. The topic is among the first three
+    threats that sit at the bound; 15 since round 21's training messages of people held now, which moved one, a cold
+    and mouldy room told in Latin letters, from just under to just over the whole message's bound for a sentence
+    that reads as danger): measured so that it cannot grow unnoticed. The topic is among the first three
     for 83."""
     assert {case["lang"] for case in HARD_LIVES} == set(LANGUAGES) and len(HARD_LIVES) == 84
     results = {case["id"]: matcher.match(case["text"]) for case in HARD_LIVES}
     alarms = [key for key, result in results.items() if result.crisis is not None]
     found = [case["id"] for case in HARD_LIVES if case["expect"] in [m.issue for m in results[case["id"]].matches][:3]]
-    assert len(alarms) <= 14, alarms
+    assert len(alarms) <= 15, alarms
     assert len(found) / len(HARD_LIVES) >= 0.95, sorted({c["id"] for c in HARD_LIVES} - set(found))
