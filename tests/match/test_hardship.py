@@ -68,7 +68,7 @@ HARD_LIVES = [
 
 
 def test_hard_lives_told_with_strong_feelings_find_their_topic_and_few_alarms(matcher: Matcher) -> None:
-    """14 of the 84 get the crisis reply first (0.17; 18 before round 15's 980 look-alike examples, 17 until round
+    """15 of the 84 get the crisis reply first (0.18; 18 before round 15's 980 look-alike examples, 17 until round
     17 asked a little more of the learned signals without a crisis phrase, 12 before it doubted phrases whose words
     stand far apart, 10 until round 19 read each sentence of a long message on its own, which catches dangers told
     in passing in long staff questions and costs two of these, 12 until round 20's short training examples for
